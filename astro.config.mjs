@@ -1,0 +1,19 @@
+// @ts-check
+import { defineConfig } from "astro/config";
+import mdx from "@astrojs/mdx";
+import tailwindcss from "@tailwindcss/vite";
+import { contentCheck } from "./src/integrations/content-check.ts";
+import { pagefind } from "./src/integrations/pagefind.ts";
+
+// The site's public URL and base path come from the environment so one build
+// setup serves a domain root or a subpath (e.g. SITE_BASE=/handbook).
+const site = process.env.SITE_URL || "http://localhost:4321";
+const base = process.env.SITE_BASE || "/";
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: "always",
+  integrations: [contentCheck(), mdx(), pagefind()],
+  vite: { plugins: [tailwindcss()] },
+});

@@ -1,0 +1,84 @@
+import { slugify } from "./slug.ts";
+
+/** The fields of a practice the page model needs. */
+export interface PracticeLike {
+  id: string;
+  title: string;
+  section: string;
+  subsection: string;
+  industries: readonly string[];
+}
+
+export interface SubsectionGroup<P> {
+  /** The `###` heading. */
+  title: string;
+  /** Anchor on the section page. */
+  anchor: string;
+  practices: P[];
+}
+
+/** Anchor of a subsection on its section page. */
+export function subsectionAnchor(title: string): string {
+  return slugify(title);
+}
+
+/**
+ * Orders practices as the source document does, using each one's position in
+ * the source (section › subsection › title), so the handbook reads in the
+ * source's order without an `order` field to keep in step by hand.
+ */
+export function sortBySource<P extends PracticeLike>(practices: readonly P[], position: (p: P) => number): P[] {
+  return [...practices].sort((a, b) => position(a) - position(b));
+}
+
+/** Groups a section's practices under its subsections, in the section's order. */
+export function groupBySubsection<P extends PracticeLike>(
+  subsections: readonly { title: string }[],
+  practices: readonly P[],
+): SubsectionGroup<P>[] {
+  return subsections.map((s) => ({
+    title: s.title,
+    anchor: subsectionAnchor(s.title),
+    practices: practices.filter((p) => p.subsection === s.title),
+  }));
+}
+
+/** For each practice, the other practices with the same title ("Follow-up" in two subsections). */
+export function namesakes<P extends PracticeLike>(practices: readonly P[]): Map<string, P[]> {
+  const byTitle = new Map<string, P[]>();
+  for (const p of practices) byTitle.set(p.title, [...(byTitle.get(p.title) ?? []), p]);
+  return new Map(practices.map((p) => [p.id, byTitle.get(p.title)!.filter((o) => o.id !== p.id)]));
+}
+
+/**
+ * The industries a practice applies to: those it carries itself plus those
+ * whose page recommends it. One list (the industry page's highlights) decides
+ * the tag, so the filter and the page can never disagree.
+ */
+export function industriesOf(
+  practice: PracticeLike,
+  industries: readonly { id: string; highlights: readonly { practice: string }[] }[],
+): string[] {
+  const tagged = new Set(practice.industries);
+  for (const industry of industries) {
+    if (industry.highlights.some((h) => h.practice === practice.id)) tagged.add(industry.id);
+  }
+  return industries.map((i) => i.id).filter((id) => tagged.has(id));
+}
+
+/** The neighbours of an item in a list, for previous/next links. */
+export function neighbours<T>(list: readonly T[], index: number): { prev: T | undefined; next: T | undefined } {
+  return { prev: index > 0 ? list[index - 1] : undefined, next: index < list.length - 1 ? list[index + 1] : undefined };
+}
+
+/** Groups items A–Z by the first letter of their title; anything else goes under "#". */
+export function groupByLetter<T extends { title: string }>(items: readonly T[]): { letter: string; items: T[] }[] {
+  const sorted = [...items].sort((a, b) => a.title.localeCompare(b.title, "en", { sensitivity: "base" }));
+  const groups = new Map<string, T[]>();
+  for (const item of sorted) {
+    const first = item.title.normalize("NFD")[0]?.toUpperCase() ?? "#";
+    const letter = /[A-Z]/.test(first) ? first : "#";
+    groups.set(letter, [...(groups.get(letter) ?? []), item]);
+  }
+  return [...groups].map(([letter, items]) => ({ letter, items }));
+}

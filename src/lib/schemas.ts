@@ -1,0 +1,121 @@
+import { z, type ZodTypeAny } from "astro/zod";
+
+/**
+ * The frontmatter schemas of the handbook's collections, written once.
+ *
+ * Astro validates entries with `reference()` for links between collections;
+ * the coverage check runs outside Astro and validates the same files with
+ * plain string ids. Each schema therefore takes the reference builder as a
+ * parameter instead of importing `astro:content`, so both share one definition.
+ */
+export type RefBuilder = (collection: "sections" | "industries" | "practices") => ZodTypeAny;
+
+/** A practice id: lowercase words joined by single hyphens, as published in URLs. */
+export const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const id = () =>
+  z
+    .string()
+    .regex(idPattern, "use lowercase letters, digits and single hyphens, e.g. follow-up-event-networking");
+
+export const practiceSchema = (ref: RefBuilder) =>
+  z
+    .object({
+      /** The permalink id: `/practices/<id>/` and `#<id>` on its section page. Never derived again once published; rename by adding the old id to `aliases`. */
+      id: id().describe("permalink id, unique across the handbook"),
+      /** The bold title of the source bullet, verbatim. */
+      title: z.string().min(1),
+      /** The source bullet's text after `**Title**: `, verbatim. The coverage check compares it byte for byte. */
+      source: z.string().min(1),
+      /** The section this practice belongs to (a `sections` entry id). */
+      section: ref("sections"),
+      /** The `###` heading it sits under in the source, verbatim. */
+      subsection: z.string().min(1),
+      /** Industries whose readers need it: the four industry practices carry their own, general practices are tagged where an industry page recommends them. */
+      industries: z.array(ref("industries")).default([]),
+      /** Ids of practices to read next, best first. */
+      related: z.array(id()).default([]),
+      /** Former ids of this practice; each keeps redirecting to it. */
+      aliases: z.array(id()).default([]),
+    })
+    .strict();
+
+export const sectionSchema = () =>
+  z
+    .object({
+      /** Display title; usually the source heading. */
+      title: z.string().min(1),
+      /** The `##` heading of the source this entry covers, verbatim. */
+      heading: z.string().min(1),
+      /** Position in the handbook, 1 for the first topical section. */
+      order: z.number().int().positive(),
+      /** One sentence for listings and the meta description. */
+      summary: z.string().min(1),
+      /** The `###` subsections in source order, each with a short lead-in of our own. */
+      subsections: z
+        .array(
+          z
+            .object({
+              /** The `###` heading, verbatim. */
+              title: z.string().min(1),
+              /** One or two sentences introducing the subsection. */
+              intro: z.string().default(""),
+            })
+            .strict(),
+        )
+        .min(1),
+    })
+    .strict();
+
+export const industrySchema = (ref: RefBuilder) =>
+  z
+    .object({
+      /** Display name, e.g. "Technology". */
+      title: z.string().min(1),
+      /** The source's `### … Industry` heading this entry stands for, verbatim. */
+      subsection: z.string().min(1),
+      /** Position in listings. */
+      order: z.number().int().positive(),
+      /** One sentence for listings and the meta description. */
+      summary: z.string().min(1),
+      /** General practices from other sections that matter most in this industry, each with why. */
+      highlights: z
+        .array(
+          z
+            .object({
+              /** A practice id. */
+              practice: ref("practices"),
+              /** One sentence: why this practice matters in this industry. */
+              why: z.string().min(1),
+            })
+            .strict(),
+        )
+        .default([]),
+    })
+    .strict();
+
+export const homeSchema = () =>
+  z
+    .object({
+      /** The page title. */
+      title: z.string().min(1),
+      /** The source's `##` heading the home page covers ("Overview"), verbatim. */
+      heading: z.string().min(1),
+      /** The Overview paragraph, verbatim. */
+      source: z.string().min(1),
+      /** One sentence for the meta description. */
+      summary: z.string().min(1),
+    })
+    .strict();
+
+/** The same schemas with references as plain string ids, for code that runs outside Astro. */
+const plainRef: RefBuilder = () => z.string().min(1);
+export const plainSchemas = {
+  home: homeSchema(),
+  sections: sectionSchema(),
+  industries: industrySchema(plainRef),
+  practices: practiceSchema(plainRef),
+};
+export type PracticeData = z.output<(typeof plainSchemas)["practices"]>;
+export type SectionData = z.output<(typeof plainSchemas)["sections"]>;
+export type IndustryData = z.output<(typeof plainSchemas)["industries"]>;
+export type HomeData = z.output<(typeof plainSchemas)["home"]>;

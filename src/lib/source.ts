@@ -1,0 +1,132 @@
+import { fromMarkdown } from "mdast-util-from-markdown";
+import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from "mdast";
+
+/** One `- **Title**: text` bullet of the source document. */
+export interface SourcePractice {
+  /** The bold title, exactly as written. */
+  title: string;
+  /** Everything after `**Title**: `, exactly as written. */
+  text: string;
+  /** 1-based line of the bullet in the source file. */
+  line: number;
+}
+
+/** One `###` heading and the bullets under it. */
+export interface SourceSubsection {
+  title: string;
+  line: number;
+  practices: SourcePractice[];
+}
+
+/** One `##` heading: its paragraphs (the Overview has one) and its subsections. */
+export interface SourceSection {
+  title: string;
+  line: number;
+  /** Paragraph text directly under the `##` heading, verbatim, joined by blank lines. */
+  intro: string;
+  subsections: SourceSubsection[];
+}
+
+export interface SourceDocument {
+  /** The `#` title of the document. */
+  title: string;
+  sections: SourceSection[];
+}
+
+/** A structural problem in the source document itself, with the line to look at. */
+export class SourceParseError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(`source line ${line}: ${message}`);
+    this.name = "SourceParseError";
+  }
+}
+
+function lineOf(node: { position?: { start: { line: number } } }): number {
+  return node.position?.start.line ?? 0;
+}
+
+/** The raw Markdown of a node, so that text is compared byte for byte, not as rendered. */
+function rawSlice(markdown: string, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): string {
+  const start = node.position?.start.offset ?? 0;
+  const end = node.position?.end.offset ?? 0;
+  return markdown.slice(start, end);
+}
+
+function plainText(nodes: PhrasingContent[]): string {
+  return nodes
+    .map((node) => ("value" in node ? node.value : "children" in node ? plainText(node.children as PhrasingContent[]) : ""))
+    .join("");
+}
+
+function parsePractice(markdown: string, item: ListItem): SourcePractice {
+  const line = lineOf(item);
+  const paragraph = item.children[0];
+  const hint = "write each practice as `- **Title**: text`";
+  if (!paragraph || paragraph.type !== "paragraph" || item.children.length !== 1) {
+    throw new SourceParseError(line, `a practice bullet must be one paragraph; ${hint}`);
+  }
+  const [strong, ...rest] = (paragraph as Paragraph).children;
+  if (!strong || strong.type !== "strong") {
+    throw new SourceParseError(line, `the bullet does not start with a bold title; ${hint}`);
+  }
+  const afterTitle = rawSlice(markdown, { position: { start: { offset: strong.position?.end.offset }, end: { offset: paragraph.position?.end.offset } } });
+  if (!afterTitle.startsWith(":") || rest.length === 0) {
+    throw new SourceParseError(line, `the bold title is not followed by ": text"; ${hint}`);
+  }
+  return { title: plainText(strong.children), text: afterTitle.slice(1).trim(), line };
+}
+
+/**
+ * Parses the source document with a real Markdown parser (mdast) into its
+ * sections, subsections and practices, keeping each one's verbatim text and line.
+ * Throws a SourceParseError naming the line when the document strays from the
+ * shape the handbook is built on (`#` title, `##` sections, `###` subsections,
+ * bold-titled bullets).
+ */
+export function parseSource(markdown: string): SourceDocument {
+  const tree = fromMarkdown(markdown);
+  const doc: SourceDocument = { title: "", sections: [] };
+  let section: SourceSection | undefined;
+  let subsection: SourceSubsection | undefined;
+
+  for (const node of tree.children as RootContent[]) {
+    const line = lineOf(node);
+    if (node.type === "heading") {
+      const title = plainText(node.children);
+      if (node.depth === 1) {
+        doc.title = title;
+      } else if (node.depth === 2) {
+        section = { title, line, intro: "", subsections: [] };
+        subsection = undefined;
+        doc.sections.push(section);
+      } else if (node.depth === 3) {
+        if (!section) throw new SourceParseError(line, `"### ${title}" comes before any "##" section`);
+        subsection = { title, line, practices: [] };
+        section.subsections.push(subsection);
+      } else {
+        throw new SourceParseError(line, `heading level ${node.depth} is not part of the handbook's structure (use ## or ###)`);
+      }
+    } else if (node.type === "paragraph") {
+      if (!section || subsection) {
+        throw new SourceParseError(line, "a paragraph is only allowed directly under a ## heading, before its first ###");
+      }
+      const raw = rawSlice(markdown, node);
+      section.intro = section.intro ? `${section.intro}\n\n${raw}` : raw;
+    } else if (node.type === "list") {
+      if (!subsection) throw new SourceParseError(line, "a list of practices must sit under a ### subsection");
+      for (const item of (node as List).children) subsection.practices.push(parsePractice(markdown, item));
+    } else {
+      throw new SourceParseError(line, `unexpected ${node.type}; the source holds only headings, paragraphs and practice lists`);
+    }
+  }
+  if (!doc.title) throw new SourceParseError(1, "the document has no # title");
+  return doc;
+}
+
+/** Every practice of the document with the section and subsection it sits in. */
+export function listPractices(doc: SourceDocument): Array<SourcePractice & { section: string; subsection: string }> {
+  return doc.sections.flatMap((s) => s.subsections.flatMap((ss) => ss.practices.map((p) => ({ ...p, section: s.title, subsection: ss.title }))));
+}

@@ -1,0 +1,23 @@
+/**
+ * Every internal URL of the handbook is built here, so the base path (a site
+ * hosted under /handbook/, say) is applied once and the URL scheme, which is
+ * a promise to everyone who has shared a link, is written down in one place.
+ */
+export function withBase(base: string, path: string): string {
+  const trimmed = base.endsWith("/") ? base.slice(0, -1) : base;
+  return `${trimmed}${path.startsWith("/") ? path : `/${path}`}`;
+}
+
+export const paths = {
+  home: () => "/",
+  section: (section: string, anchor?: string) => `/sections/${section}/${anchor ? `#${anchor}` : ""}`,
+  practice: (id: string) => `/practices/${id}/`,
+  practices: () => "/practices/",
+  industry: (industry: string) => `/industries/${industry}/`,
+  search: () => "/search/",
+};
+
+/** An absolute URL for sharing and link previews. */
+export function absoluteUrl(site: string | URL, base: string, path: string): string {
+  return new URL(withBase(base, path), site).href;
+}
