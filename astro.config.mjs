@@ -4,6 +4,7 @@ import mdx from "@astrojs/mdx";
 import tailwindcss from "@tailwindcss/vite";
 import { contentCheck } from "./src/integrations/content-check.ts";
 import { pagefind } from "./src/integrations/pagefind.ts";
+import { rehypeBaseLinks } from "./src/integrations/rehype-base-links.ts";
 
 // The site's public URL and base path come from the environment so one build
 // setup serves a domain root or a subpath (e.g. SITE_BASE=/handbook).
@@ -15,5 +16,6 @@ export default defineConfig({
   base,
   trailingSlash: "always",
   integrations: [contentCheck(), mdx(), pagefind()],
+  markdown: { rehypePlugins: [rehypeBaseLinks(base)] },
   vite: { plugins: [tailwindcss()] },
 });

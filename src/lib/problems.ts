@@ -9,9 +9,9 @@ export interface Problem {
   /** The content file (relative to the project) or the source file the problem is in. */
   file: string;
   /** 1-based line in `file`, when known. */
-  line?: number;
+  line?: number | undefined;
   /** The frontmatter field or source item concerned. */
-  field?: string;
+  field?: string | undefined;
   /** What is wrong. */
   message: string;
   /** How to fix it. */

@@ -1,5 +1,5 @@
 import { fromMarkdown } from "mdast-util-from-markdown";
-import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from "mdast";
+import type { List, ListItem, Node, Paragraph, PhrasingContent, RootContent } from "mdast";
 
 /** One `- **Title**: text` bullet of the source document. */
 export interface SourcePractice {
@@ -44,15 +44,13 @@ export class SourceParseError extends Error {
   }
 }
 
-function lineOf(node: { position?: { start: { line: number } } }): number {
+function lineOf(node: Node): number {
   return node.position?.start.line ?? 0;
 }
 
-/** The raw Markdown of a node, so that text is compared byte for byte, not as rendered. */
-function rawSlice(markdown: string, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): string {
-  const start = node.position?.start.offset ?? 0;
-  const end = node.position?.end.offset ?? 0;
-  return markdown.slice(start, end);
+/** The raw Markdown between two offsets, so that text is compared byte for byte, not as rendered. */
+function rawSlice(markdown: string, start: number | undefined, end: number | undefined): string {
+  return markdown.slice(start ?? 0, end ?? 0);
 }
 
 function plainText(nodes: PhrasingContent[]): string {
@@ -72,7 +70,7 @@ function parsePractice(markdown: string, item: ListItem): SourcePractice {
   if (!strong || strong.type !== "strong") {
     throw new SourceParseError(line, `the bullet does not start with a bold title; ${hint}`);
   }
-  const afterTitle = rawSlice(markdown, { position: { start: { offset: strong.position?.end.offset }, end: { offset: paragraph.position?.end.offset } } });
+  const afterTitle = rawSlice(markdown, strong.position?.end.offset, paragraph.position?.end.offset);
   if (!afterTitle.startsWith(":") || rest.length === 0) {
     throw new SourceParseError(line, `the bold title is not followed by ": text"; ${hint}`);
   }
@@ -113,7 +111,7 @@ export function parseSource(markdown: string): SourceDocument {
       if (!section || subsection) {
         throw new SourceParseError(line, "a paragraph is only allowed directly under a ## heading, before its first ###");
       }
-      const raw = rawSlice(markdown, node);
+      const raw = rawSlice(markdown, node.position?.start.offset, node.position?.end.offset);
       section.intro = section.intro ? `${section.intro}\n\n${raw}` : raw;
     } else if (node.type === "list") {
       if (!subsection) throw new SourceParseError(line, "a list of practices must sit under a ### subsection");

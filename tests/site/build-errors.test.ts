@@ -1,0 +1,40 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync, cpSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+/** Builds the handbook from a broken copy of the content and returns what the build said. */
+function buildWith(edit: (dir: string) => void) {
+  const dir = mkdtempSync(join(tmpdir(), "handbook-broken-"));
+  cpSync("content", dir, { recursive: true });
+  edit(dir);
+  const out = mkdtempSync(join(tmpdir(), "handbook-out-"));
+  const run = spawnSync("npx", ["astro", "build", "--outDir", out], {
+    env: { ...process.env, HANDBOOK_CONTENT_DIR: dir, ASTRO_TELEMETRY_DISABLED: "1" },
+    encoding: "utf8",
+  });
+  return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
+}
+
+describe("the build fails on content mistakes", () => {
+  it("an unknown frontmatter key stops the build, naming file, field and fix", () => {
+    const result = buildWith((dir) => {
+      const file = join(dir, "practices/be-genuine.mdx");
+      writeFileSync(file, readFileSync(file, "utf8").replace("aliases:", "sumary: oops\naliases:"));
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain("practices/be-genuine.mdx");
+    expect(result.output).toContain('unknown frontmatter key "sumary"');
+    expect(result.output).toContain("allowed keys:");
+  });
+
+  it("a practice pointing at a section that does not exist stops the build", () => {
+    const result = buildWith((dir) => {
+      const file = join(dir, "practices/be-genuine.mdx");
+      writeFileSync(file, readFileSync(file, "utf8").replace("section: networking-fundamentals", "section: fundamentals"));
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('section "fundamentals" does not exist');
+  });
+});

@@ -1,0 +1,51 @@
+import { existsSync, readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { loadContent } from "../../src/lib/content-files.ts";
+import { subsectionAnchor } from "../../src/lib/model.ts";
+import { DIST, page, text } from "./dist.ts";
+
+const { content } = loadContent("content");
+const decode = (s: string) => s.replace(/&amp;/g, "&").replace(/&#39;/g, "'").replace(/&quot;/g, '"');
+
+describe("the built handbook", () => {
+  it("has one page per practice, section and industry", () => {
+    expect(readdirSync(`${DIST}/practices`, { withFileTypes: true }).filter((d) => d.isDirectory())).toHaveLength(
+      content.practices.length + content.practices.reduce((n, p) => n + p.data.aliases.length, 0),
+    );
+    expect(content.practices).toHaveLength(166);
+    expect(readdirSync(`${DIST}/sections`)).toHaveLength(11);
+    expect(readdirSync(`${DIST}/industries`)).toHaveLength(4);
+  });
+
+  it.each(content.practices.map((p) => [p.data.id, p.data] as const))("/practices/%s/ shows its title and verbatim source text", (id, data) => {
+    const html = page(`/practices/${id}/`);
+    expect(text(html.querySelector("h1"))).toBe(data.title);
+    expect(decode(text(html.querySelector("main")))).toContain(data.source);
+  });
+
+  it.each(content.sections.map((s) => [s.id, s] as const))("/sections/%s/ carries an anchor for each practice and subsection", (id, section) => {
+    const html = page(`/sections/${id}/`);
+    for (const practice of content.practices.filter((p) => p.data.section === id)) {
+      const element = html.getElementById(practice.data.id);
+      expect(element, `#${practice.data.id} on /sections/${id}/`).not.toBeNull();
+      expect(decode(text(element))).toContain(practice.data.title);
+      expect(decode(text(element))).toContain(practice.data.source);
+    }
+    for (const subsection of section.data.subsections) {
+      expect(html.getElementById(subsectionAnchor(subsection.title)), `#${subsectionAnchor(subsection.title)}`).not.toBeNull();
+    }
+  });
+
+  it("has home with the Overview text and a link to every section", () => {
+    const html = page("/");
+    expect(text(html.querySelector("main"))).toContain(content.home[0]!.data.source);
+    const links = html.querySelectorAll("main a").map((a) => a.getAttribute("href"));
+    for (const section of content.sections) expect(links).toContain(`/sections/${section.id}/`);
+  });
+
+  it("has Pagefind's index", () => {
+    expect(existsSync(`${DIST}/pagefind/pagefind.js`)).toBe(true);
+    expect(existsSync(`${DIST}/pagefind/pagefind-entry.json`)).toBe(true);
+    expect(readdirSync(`${DIST}/pagefind/index`).length).toBeGreaterThan(0);
+  });
+});
