@@ -27,7 +27,19 @@ const ok = result.problems.length === 0 && result.coverage !== undefined;
 
 if (values.json) {
   const { coverage, problems } = result;
-  console.log(JSON.stringify({ ok, sections: coverage?.sections, subsections: coverage?.subsections, practices: coverage?.practices, problems }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        ok,
+        sections: coverage?.sections,
+        subsections: coverage?.subsections,
+        practices: coverage?.practices,
+        problems,
+      },
+      null,
+      2,
+    ),
+  );
 } else {
   for (const problem of result.problems) console.error(formatProblem(problem));
   if (result.coverage) console.log(formatCounts(result.coverage));

@@ -70,7 +70,13 @@ async function load(): Promise<Handbook> {
 
   const unsorted: Practice[] = practiceEntries.map((entry) => {
     const data = entry.data;
-    const base = { id: data.id, title: data.title, section: data.section.id, subsection: data.subsection, industries: data.industries.map((i) => i.id) };
+    const base = {
+      id: data.id,
+      title: data.title,
+      section: data.section.id,
+      subsection: data.subsection,
+      industries: data.industries.map((i) => i.id),
+    };
     return {
       id: data.id,
       title: data.title,
@@ -87,16 +93,28 @@ async function load(): Promise<Handbook> {
   });
   const practices = sortBySource(
     unsorted.map((p) => ({ ...p, section: p.sectionId })),
-    (p) => position.get(`${headingOf.get(p.sectionId)}\u0000${p.subsection}\u0000${p.title}`) ?? Number.MAX_SAFE_INTEGER,
+    (p) =>
+      position.get(`${headingOf.get(p.sectionId)}\u0000${p.subsection}\u0000${p.title}`) ?? Number.MAX_SAFE_INTEGER,
   );
 
   const sections: Section[] = sectionEntries
     .sort((a, b) => a.data.order - b.data.order)
     .map((entry) => {
       const own = practices.filter((p) => p.sectionId === entry.id);
-      const groups = groupBySubsection(entry.data.subsections, own).map((g, i) => ({ ...g, intro: entry.data.subsections[i]!.intro }));
+      const groups = groupBySubsection(entry.data.subsections, own).map((g, i) => ({
+        ...g,
+        intro: entry.data.subsections[i]!.intro,
+      }));
       for (const group of groups) for (const p of group.practices) p.subsectionAnchor = group.anchor;
-      return { id: entry.id, title: entry.data.title, summary: entry.data.summary, order: entry.data.order, subsections: groups, practices: own, entry };
+      return {
+        id: entry.id,
+        title: entry.data.title,
+        summary: entry.data.summary,
+        order: entry.data.order,
+        subsections: groups,
+        practices: own,
+        entry,
+      };
     });
 
   const byId = new Map(practices.map((p) => [p.id, p]));

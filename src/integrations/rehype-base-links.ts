@@ -11,7 +11,13 @@ export function rehypeBaseLinks(base: string) {
     for (const child of node.children) {
       if (child.type !== "element") continue;
       const href = child.properties?.["href"];
-      if (child.tagName === "a" && typeof href === "string" && href.startsWith("/") && !href.startsWith("//") && prefix) {
+      if (
+        child.tagName === "a" &&
+        typeof href === "string" &&
+        href.startsWith("/") &&
+        !href.startsWith("//") &&
+        prefix
+      ) {
         child.properties["href"] = `${prefix}${href}`;
       }
       walk(child);

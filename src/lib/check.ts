@@ -27,7 +27,12 @@ export function checkHandbook(contentDir: string, sourceFile: string): HandbookC
   try {
     markdown = readFileSync(sourceFile, "utf8");
   } catch {
-    problems.push({ kind: "source", file: sourceName, message: "the source document cannot be read", fix: "check the path given to --source" });
+    problems.push({
+      kind: "source",
+      file: sourceName,
+      message: "the source document cannot be read",
+      fix: "check the path given to --source",
+    });
     return { content, problems };
   }
   try {
@@ -36,7 +41,13 @@ export function checkHandbook(contentDir: string, sourceFile: string): HandbookC
     return { content, coverage, problems };
   } catch (error) {
     if (!(error instanceof SourceParseError)) throw error;
-    problems.push({ kind: "source", file: sourceName, line: error.line, message: error.message.replace(/^source line \d+: /, ""), fix: "restore the source's structure: ## sections, ### subsections, `- **Title**: text` bullets" });
+    problems.push({
+      kind: "source",
+      file: sourceName,
+      line: error.line,
+      message: error.message.replace(/^source line \d+: /, ""),
+      fix: "restore the source's structure: ## sections, ### subsections, `- **Title**: text` bullets",
+    });
     return { content, problems };
   }
 }

@@ -2,13 +2,7 @@ import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { ZodTypeAny } from "astro/zod";
-import {
-  plainSchemas,
-  type HomeData,
-  type IndustryData,
-  type PracticeData,
-  type SectionData,
-} from "./schemas.ts";
+import { plainSchemas, type HomeData, type IndustryData, type PracticeData, type SectionData } from "./schemas.ts";
 import type { Problem } from "./problems.ts";
 
 /** A content entry as read from disk: its id, its file, its validated frontmatter and its MDX body. */
@@ -75,7 +69,14 @@ export function validateEntry<T>(
   } catch (error) {
     return {
       body: parts.body,
-      problems: [{ kind: "frontmatter", file, message: `the frontmatter is not valid YAML: ${(error as Error).message}`, fix: "correct the YAML (quote values that contain a colon)" }],
+      problems: [
+        {
+          kind: "frontmatter",
+          file,
+          message: `the frontmatter is not valid YAML: ${(error as Error).message}`,
+          fix: "correct the YAML (quote values that contain a colon)",
+        },
+      ],
     };
   }
   const result = schema.safeParse(raw ?? {});
@@ -92,7 +93,13 @@ export function validateEntry<T>(
       };
     }
     if (issue.code === "invalid_type" && issue.received === "undefined") {
-      return { kind: "missing-field", file, field, message: `required field "${field}" is missing`, fix: `add "${field}" to the frontmatter` };
+      return {
+        kind: "missing-field",
+        file,
+        field,
+        message: `required field "${field}" is missing`,
+        fix: `add "${field}" to the frontmatter`,
+      };
     }
     return { kind: "invalid-field", file, field, message: issue.message, fix: `correct "${field}"` };
   });
@@ -123,15 +130,28 @@ const fileId = (name: string) => name.replace(/\.mdx?$/, "");
  */
 export function loadContent(contentDir: string): { content: HandbookContent; problems: Problem[] } {
   const home = readCollection<HomeData>(join(contentDir, COLLECTION_DIRS.home), plainSchemas.home, fileId);
-  const sections = readCollection<SectionData>(join(contentDir, COLLECTION_DIRS.sections), plainSchemas.sections, fileId);
-  const industries = readCollection<IndustryData>(join(contentDir, COLLECTION_DIRS.industries), plainSchemas.industries, fileId);
+  const sections = readCollection<SectionData>(
+    join(contentDir, COLLECTION_DIRS.sections),
+    plainSchemas.sections,
+    fileId,
+  );
+  const industries = readCollection<IndustryData>(
+    join(contentDir, COLLECTION_DIRS.industries),
+    plainSchemas.industries,
+    fileId,
+  );
   const practices = readCollection<PracticeData>(
     join(contentDir, COLLECTION_DIRS.practices),
     plainSchemas.practices,
     (_, data) => data.id,
   );
   return {
-    content: { home: home.entries, sections: sections.entries, industries: industries.entries, practices: practices.entries },
+    content: {
+      home: home.entries,
+      sections: sections.entries,
+      industries: industries.entries,
+      practices: practices.entries,
+    },
     problems: [...home.problems, ...sections.problems, ...industries.problems, ...practices.problems],
   };
 }

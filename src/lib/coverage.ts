@@ -32,14 +32,24 @@ interface Claim {
 
 const sectionKey = (section: string) => `## ${section}`;
 const subsectionKey = (section: string, subsection: string) => `## ${section} › ### ${subsection}`;
-const practiceKey = (section: string, subsection: string, title: string) => `## ${section} › ### ${subsection} › ${title}`;
+const practiceKey = (section: string, subsection: string, title: string) =>
+  `## ${section} › ### ${subsection} › ${title}`;
 
 function sourceItems(doc: SourceDocument): Map<string, SourceItem> {
   const items = new Map<string, SourceItem>();
   for (const section of doc.sections) {
-    items.set(sectionKey(section.title), { kind: "section", label: `## ${section.title}`, line: section.line, ...(section.intro && section.subsections.length === 0 ? { text: section.intro } : {}) });
+    items.set(sectionKey(section.title), {
+      kind: "section",
+      label: `## ${section.title}`,
+      line: section.line,
+      ...(section.intro && section.subsections.length === 0 ? { text: section.intro } : {}),
+    });
     for (const subsection of section.subsections) {
-      items.set(subsectionKey(section.title, subsection.title), { kind: "subsection", label: `### ${subsection.title}`, line: subsection.line });
+      items.set(subsectionKey(section.title, subsection.title), {
+        kind: "subsection",
+        label: `### ${subsection.title}`,
+        line: subsection.line,
+      });
     }
   }
   for (const practice of listPractices(doc)) {
@@ -57,10 +67,21 @@ function claims(content: HandbookContent): Claim[] {
   const headingOf = new Map(content.sections.map((s) => [s.id, s.data.heading]));
   const result: Claim[] = [];
   for (const home of content.home) {
-    result.push({ key: sectionKey(home.data.heading), file: home.file, field: "heading", label: `## ${home.data.heading}`, text: home.data.source });
+    result.push({
+      key: sectionKey(home.data.heading),
+      file: home.file,
+      field: "heading",
+      label: `## ${home.data.heading}`,
+      text: home.data.source,
+    });
   }
   for (const section of content.sections) {
-    result.push({ key: sectionKey(section.data.heading), file: section.file, field: "heading", label: `## ${section.data.heading}` });
+    result.push({
+      key: sectionKey(section.data.heading),
+      file: section.file,
+      field: "heading",
+      label: `## ${section.data.heading}`,
+    });
     section.data.subsections.forEach((subsection, index) => {
       result.push({
         key: subsectionKey(section.data.heading, subsection.title),
@@ -130,7 +151,11 @@ export function checkCoverage(doc: SourceDocument, content: HandbookContent, sou
     }
   }
 
-  const counts = { section: { covered: 0, total: 0 }, subsection: { covered: 0, total: 0 }, practice: { covered: 0, total: 0 } };
+  const counts = {
+    section: { covered: 0, total: 0 },
+    subsection: { covered: 0, total: 0 },
+    practice: { covered: 0, total: 0 },
+  };
   for (const [key, item] of items) {
     counts[item.kind].total += 1;
     if (claimedBy.has(key)) {

@@ -72,7 +72,9 @@ export function bodyProblems(analysis: BodyAnalysis): string[] {
     if (!analysis.parts[part]?.trim()) problems.push(`"${part}" is empty; write it`);
   }
   if (analysis.steps < STEPS.min || analysis.steps > STEPS.max) {
-    problems.push(`"How to do it" has ${analysis.steps} numbered steps; write ${STEPS.min}–${STEPS.max} as an ordered list`);
+    problems.push(
+      `"How to do it" has ${analysis.steps} numbered steps; write ${STEPS.min}–${STEPS.max} as an ordered list`,
+    );
   }
   if (analysis.words < BODY_WORDS.min || analysis.words > BODY_WORDS.max) {
     problems.push(`the body has ${analysis.words} words; keep it within ${BODY_WORDS.min}–${BODY_WORDS.max}`);

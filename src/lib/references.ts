@@ -22,7 +22,10 @@ export function checkReferences(content: HandbookContent): Problem[] {
   // Every id and alias a URL can name, with the file that claims it.
   const claimed = new Map<string, string>();
   for (const practice of content.practices) {
-    for (const [field, id] of [["id", practice.data.id] as const, ...practice.data.aliases.map((a) => ["aliases", a] as const)]) {
+    for (const [field, id] of [
+      ["id", practice.data.id] as const,
+      ...practice.data.aliases.map((a) => ["aliases", a] as const),
+    ]) {
       const owner = claimed.get(id);
       if (owner) {
         problems.push({
@@ -61,14 +64,32 @@ export function checkReferences(content: HandbookContent): Problem[] {
     }
     for (const industry of data.industries) {
       if (!industries.has(industry)) {
-        problems.push({ kind: "unknown-reference", file, field: "industries", message: `industry "${industry}" does not exist`, fix: `use one of: ${list(industries)}` });
+        problems.push({
+          kind: "unknown-reference",
+          file,
+          field: "industries",
+          message: `industry "${industry}" does not exist`,
+          fix: `use one of: ${list(industries)}`,
+        });
       }
     }
     for (const related of data.related) {
       if (related === data.id) {
-        problems.push({ kind: "self-reference", file, field: "related", message: `the practice lists itself as related`, fix: `remove "${related}" from related` });
+        problems.push({
+          kind: "self-reference",
+          file,
+          field: "related",
+          message: `the practice lists itself as related`,
+          fix: `remove "${related}" from related`,
+        });
       } else if (!practiceIds.has(related)) {
-        problems.push({ kind: "unknown-reference", file, field: "related", message: `related practice "${related}" does not exist`, fix: `use the id of an existing practice (see content/practices/)` });
+        problems.push({
+          kind: "unknown-reference",
+          file,
+          field: "related",
+          message: `related practice "${related}" does not exist`,
+          fix: `use the id of an existing practice (see content/practices/)`,
+        });
       }
     }
   }
@@ -98,10 +119,12 @@ export function linkTargets(content: HandbookContent): Map<string, Set<string>> 
   ]);
   for (const section of content.sections) {
     const ids = new Set(section.data.subsections.map((s) => subsectionAnchor(s.title)));
-    for (const p of content.practices) if (p.data.section === section.id) [p.data.id, ...p.data.aliases].forEach((id) => ids.add(id));
+    for (const p of content.practices)
+      if (p.data.section === section.id) [p.data.id, ...p.data.aliases].forEach((id) => ids.add(id));
     targets.set(paths.section(section.id), ids);
   }
-  for (const p of content.practices) for (const id of [p.data.id, ...p.data.aliases]) targets.set(paths.practice(id), new Set());
+  for (const p of content.practices)
+    for (const id of [p.data.id, ...p.data.aliases]) targets.set(paths.practice(id), new Set());
   for (const industry of content.industries) targets.set(paths.industry(industry.id), new Set());
   return targets;
 }

@@ -13,9 +13,7 @@ export type RefBuilder = (collection: "sections" | "industries" | "practices") =
 /** A practice id: lowercase words joined by single hyphens, as published in URLs. */
 export const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const id = () =>
-  z
-    .string()
-    .regex(idPattern, "use lowercase letters, digits and single hyphens, e.g. follow-up-event-networking");
+  z.string().regex(idPattern, "use lowercase letters, digits and single hyphens, e.g. follow-up-event-networking");
 
 export const practiceSchema = (ref: RefBuilder) =>
   z

@@ -55,7 +55,9 @@ function rawSlice(markdown: string, start: number | undefined, end: number | und
 
 function plainText(nodes: PhrasingContent[]): string {
   return nodes
-    .map((node) => ("value" in node ? node.value : "children" in node ? plainText(node.children as PhrasingContent[]) : ""))
+    .map((node) =>
+      "value" in node ? node.value : "children" in node ? plainText(node.children as PhrasingContent[]) : "",
+    )
     .join("");
 }
 
@@ -105,11 +107,17 @@ export function parseSource(markdown: string): SourceDocument {
         subsection = { title, line, practices: [] };
         section.subsections.push(subsection);
       } else {
-        throw new SourceParseError(line, `heading level ${node.depth} is not part of the handbook's structure (use ## or ###)`);
+        throw new SourceParseError(
+          line,
+          `heading level ${node.depth} is not part of the handbook's structure (use ## or ###)`,
+        );
       }
     } else if (node.type === "paragraph") {
       if (!section || subsection) {
-        throw new SourceParseError(line, "a paragraph is only allowed directly under a ## heading, before its first ###");
+        throw new SourceParseError(
+          line,
+          "a paragraph is only allowed directly under a ## heading, before its first ###",
+        );
       }
       const raw = rawSlice(markdown, node.position?.start.offset, node.position?.end.offset);
       section.intro = section.intro ? `${section.intro}\n\n${raw}` : raw;
@@ -117,7 +125,10 @@ export function parseSource(markdown: string): SourceDocument {
       if (!subsection) throw new SourceParseError(line, "a list of practices must sit under a ### subsection");
       for (const item of (node as List).children) subsection.practices.push(parsePractice(markdown, item));
     } else {
-      throw new SourceParseError(line, `unexpected ${node.type}; the source holds only headings, paragraphs and practice lists`);
+      throw new SourceParseError(
+        line,
+        `unexpected ${node.type}; the source holds only headings, paragraphs and practice lists`,
+      );
     }
   }
   if (!doc.title) throw new SourceParseError(1, "the document has no # title");
@@ -126,5 +137,7 @@ export function parseSource(markdown: string): SourceDocument {
 
 /** Every practice of the document with the section and subsection it sits in. */
 export function listPractices(doc: SourceDocument): Array<SourcePractice & { section: string; subsection: string }> {
-  return doc.sections.flatMap((s) => s.subsections.flatMap((ss) => ss.practices.map((p) => ({ ...p, section: s.title, subsection: ss.title }))));
+  return doc.sections.flatMap((s) =>
+    s.subsections.flatMap((ss) => ss.practices.map((p) => ({ ...p, section: s.title, subsection: ss.title }))),
+  );
 }

@@ -32,7 +32,10 @@ describe("the build fails on content mistakes", () => {
   it("a practice pointing at a section that does not exist stops the build", () => {
     const result = buildWith((dir) => {
       const file = join(dir, "practices/be-genuine.mdx");
-      writeFileSync(file, readFileSync(file, "utf8").replace("section: networking-fundamentals", "section: fundamentals"));
+      writeFileSync(
+        file,
+        readFileSync(file, "utf8").replace("section: networking-fundamentals", "section: fundamentals"),
+      );
     });
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('section "fundamentals" does not exist');

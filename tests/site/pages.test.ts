@@ -5,7 +5,11 @@ import { subsectionAnchor } from "../../src/lib/model.ts";
 import { DIST, page, text } from "./dist.ts";
 
 const { content } = loadContent("content");
-const decode = (s: string) => s.replace(/&amp;/g, "&").replace(/&#39;/g, "'").replace(/&quot;/g, '"');
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, "&")
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"');
 
 describe("the built handbook", () => {
   it("has one page per practice, section and industry", () => {
@@ -17,24 +21,33 @@ describe("the built handbook", () => {
     expect(readdirSync(`${DIST}/industries`)).toHaveLength(4);
   });
 
-  it.each(content.practices.map((p) => [p.data.id, p.data] as const))("/practices/%s/ shows its title and verbatim source text", (id, data) => {
-    const html = page(`/practices/${id}/`);
-    expect(text(html.querySelector("h1"))).toBe(data.title);
-    expect(decode(text(html.querySelector("main")))).toContain(data.source);
-  });
+  it.each(content.practices.map((p) => [p.data.id, p.data] as const))(
+    "/practices/%s/ shows its title and verbatim source text",
+    (id, data) => {
+      const html = page(`/practices/${id}/`);
+      expect(text(html.querySelector("h1"))).toBe(data.title);
+      expect(decode(text(html.querySelector("main")))).toContain(data.source);
+    },
+  );
 
-  it.each(content.sections.map((s) => [s.id, s] as const))("/sections/%s/ carries an anchor for each practice and subsection", (id, section) => {
-    const html = page(`/sections/${id}/`);
-    for (const practice of content.practices.filter((p) => p.data.section === id)) {
-      const element = html.getElementById(practice.data.id);
-      expect(element, `#${practice.data.id} on /sections/${id}/`).not.toBeNull();
-      expect(decode(text(element))).toContain(practice.data.title);
-      expect(decode(text(element))).toContain(practice.data.source);
-    }
-    for (const subsection of section.data.subsections) {
-      expect(html.getElementById(subsectionAnchor(subsection.title)), `#${subsectionAnchor(subsection.title)}`).not.toBeNull();
-    }
-  });
+  it.each(content.sections.map((s) => [s.id, s] as const))(
+    "/sections/%s/ carries an anchor for each practice and subsection",
+    (id, section) => {
+      const html = page(`/sections/${id}/`);
+      for (const practice of content.practices.filter((p) => p.data.section === id)) {
+        const element = html.getElementById(practice.data.id);
+        expect(element, `#${practice.data.id} on /sections/${id}/`).not.toBeNull();
+        expect(decode(text(element))).toContain(practice.data.title);
+        expect(decode(text(element))).toContain(practice.data.source);
+      }
+      for (const subsection of section.data.subsections) {
+        expect(
+          html.getElementById(subsectionAnchor(subsection.title)),
+          `#${subsectionAnchor(subsection.title)}`,
+        ).not.toBeNull();
+      }
+    },
+  );
 
   it("has home with the Overview text and a link to every section", () => {
     const html = page("/");

@@ -22,9 +22,16 @@ describe("checkHandbook names the file, the field and the fix", () => {
   it("a bullet with no entry", () => {
     const result = check((f) => delete f["practices/ask-questions.mdx"]);
     expect(result.problems).toContainEqual(
-      expect.objectContaining({ kind: "uncovered", line: 11, field: "practice", message: "- **Ask Questions** has no entry" }),
+      expect.objectContaining({
+        kind: "uncovered",
+        line: 11,
+        field: "practice",
+        message: "- **Ask Questions** has no entry",
+      }),
     );
-    expect(result.text).toMatch(/networking-best-practices\.md:11 \[practice\].*\n.*fix: add a file to content\/practices\//);
+    expect(result.text).toMatch(
+      /networking-best-practices\.md:11 \[practice\].*\n.*fix: add a file to content\/practices\//,
+    );
     expect(result.coverage!.practices).toEqual({ covered: 2, total: 3 });
   });
 
@@ -32,9 +39,13 @@ describe("checkHandbook names the file, the field and the fix", () => {
     const result = check((f) => {
       f["sections/basics.mdx"] = f["sections/basics.mdx"]!.replace("  - title: Email\n", "");
     });
-    expect(result.problems).toContainEqual(expect.objectContaining({ kind: "uncovered", line: 13, field: "subsection", message: "### Email has no entry" }));
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({ kind: "uncovered", line: 13, field: "subsection", message: "### Email has no entry" }),
+    );
     // The practice under it now names a subsection its section does not list.
-    expect(result.text).toContain('practices/follow-up-email.mdx [subsection]: subsection "Email" is not one of section "basics"');
+    expect(result.text).toContain(
+      'practices/follow-up-email.mdx [subsection]: subsection "Email" is not one of section "basics"',
+    );
   });
 
   it("an entry whose source item no longer exists (orphan)", () => {
@@ -42,7 +53,9 @@ describe("checkHandbook names the file, the field and the fix", () => {
       f["source/networking-best-practices.md"] = MINI_SOURCE.replace("- **Ask Questions**: Ask open questions\n", "");
     });
     expect(result.problems).toContainEqual(expect.objectContaining({ kind: "orphan", field: "title" }));
-    expect(result.text).toMatch(/practices\/ask-questions\.mdx \[title\]: - \*\*Ask Questions\*\* \(Listening\) is not in the source document/);
+    expect(result.text).toMatch(
+      /practices\/ask-questions\.mdx \[title\]: - \*\*Ask Questions\*\* \(Listening\) is not in the source document/,
+    );
   });
 
   it("reworded source text, showing both versions", () => {
@@ -60,7 +73,9 @@ describe("checkHandbook names the file, the field and the fix", () => {
     const result = check((f) => {
       f["source/networking-best-practices.md"] = MINI_SOURCE.replace("A short handbook", "A small handbook");
     });
-    expect(result.problems).toContainEqual(expect.objectContaining({ kind: "reworded", file: expect.stringMatching(/home\/index\.mdx$/) }));
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({ kind: "reworded", file: expect.stringMatching(/home\/index\.mdx$/) }),
+    );
   });
 
   it("two entries claiming one bullet", () => {
@@ -76,13 +91,20 @@ describe("checkHandbook names the file, the field and the fix", () => {
       f["practices/copy.mdx"] = f["practices/follow-up-email.mdx"]!.replace("id: follow-up-email", "id: ask-questions");
     });
     expect(result.problems).toContainEqual(
-      expect.objectContaining({ kind: "duplicate-id", field: "id", message: expect.stringMatching(/practice id "ask-questions" is already used by .*ask-questions\.mdx/) }),
+      expect.objectContaining({
+        kind: "duplicate-id",
+        field: "id",
+        message: expect.stringMatching(/practice id "ask-questions" is already used by .*ask-questions\.mdx/),
+      }),
     );
   });
 
   it("an alias that collides with another practice's id", () => {
     const result = check((f) => {
-      f["practices/follow-up-email.mdx"] = f["practices/follow-up-email.mdx"]!.replace("subsection: Email", "subsection: Email\naliases: [ask-questions]");
+      f["practices/follow-up-email.mdx"] = f["practices/follow-up-email.mdx"]!.replace(
+        "subsection: Email",
+        "subsection: Email\naliases: [ask-questions]",
+      );
     });
     expect(result.problems).toContainEqual(expect.objectContaining({ kind: "duplicate-id", field: "aliases" }));
   });
@@ -92,13 +114,20 @@ describe("checkHandbook names the file, the field and the fix", () => {
       f["practices/ask-questions.mdx"] = f["practices/ask-questions.mdx"]!.replace("section: basics", "section: basic");
     });
     const problem = result.problems.find((p) => p.kind === "unknown-reference")!;
-    expect(problem).toMatchObject({ field: "section", message: 'section "basic" does not exist', fix: "use one of: basics" });
+    expect(problem).toMatchObject({
+      field: "section",
+      message: 'section "basic" does not exist',
+      fix: "use one of: basics",
+    });
     expect(problem.file).toMatch(/practices\/ask-questions\.mdx$/);
   });
 
   it("related and highlighted practices that do not exist", () => {
     const result = check((f) => {
-      f["practices/follow-up-listening.mdx"] = f["practices/follow-up-listening.mdx"]!.replace("[follow-up-email]", "[follow-up-mail, follow-up-listening]");
+      f["practices/follow-up-listening.mdx"] = f["practices/follow-up-listening.mdx"]!.replace(
+        "[follow-up-email]",
+        "[follow-up-mail, follow-up-listening]",
+      );
       f["industries/tech.mdx"] = f["industries/tech.mdx"]!.replace("practice: ask-questions", "practice: ask-question");
     });
     expect(result.text).toContain('[related]: related practice "follow-up-mail" does not exist');
@@ -108,7 +137,10 @@ describe("checkHandbook names the file, the field and the fix", () => {
 
   it("an unknown frontmatter key", () => {
     const result = check((f) => {
-      f["practices/ask-questions.mdx"] = f["practices/ask-questions.mdx"]!.replace("subsection: Listening", "subsection: Listening\nrelatd: []");
+      f["practices/ask-questions.mdx"] = f["practices/ask-questions.mdx"]!.replace(
+        "subsection: Listening",
+        "subsection: Listening\nrelatd: []",
+      );
     });
     const problem = result.problems.find((p) => p.kind === "unknown-field")!;
     expect(problem.message).toBe('unknown frontmatter key "relatd"');
@@ -117,7 +149,10 @@ describe("checkHandbook names the file, the field and the fix", () => {
 
   it("a missing required field and a malformed id", () => {
     const result = check((f) => {
-      f["practices/ask-questions.mdx"] = f["practices/ask-questions.mdx"]!.replace("source: Ask open questions\n", "").replace("id: ask-questions", "id: Ask Questions");
+      f["practices/ask-questions.mdx"] = f["practices/ask-questions.mdx"]!.replace(
+        "source: Ask open questions\n",
+        "",
+      ).replace("id: ask-questions", "id: Ask Questions");
     });
     expect(result.text).toContain('[source]: required field "source" is missing');
     expect(result.text).toMatch(/\[id\]: use lowercase letters, digits and single hyphens/);

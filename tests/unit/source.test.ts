@@ -13,12 +13,19 @@ describe("parseSource", () => {
       ["Listening", 9],
       ["Email", 13],
     ]);
-    expect(doc.sections[1]!.subsections[0]!.practices[1]).toEqual({ title: "Ask Questions", text: "Ask open questions", line: 11 });
+    expect(doc.sections[1]!.subsections[0]!.practices[1]).toEqual({
+      title: "Ask Questions",
+      text: "Ask open questions",
+      line: 11,
+    });
   });
 
   it("keeps Markdown in the text as written, not as rendered", () => {
     const doc = parseSource("# T\n\n## S\n\n### Sub\n- **Quality vs. Quantity**: Use *fewer*, better `links` & more\n");
-    expect(listPractices(doc)[0]).toMatchObject({ title: "Quality vs. Quantity", text: "Use *fewer*, better `links` & more" });
+    expect(listPractices(doc)[0]).toMatchObject({
+      title: "Quality vs. Quantity",
+      text: "Use *fewer*, better `links` & more",
+    });
   });
 
   it("reads the real source document: 12 sections, 32 subsections, 166 practices", () => {
