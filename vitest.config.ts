@@ -1,12 +1,24 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: `unit` tests pure functions in src/lib and runs before the
-// build; `site` reads the built dist/ and runs after it (see `npm test`).
+// `unit` tests pure functions in src/lib and runs before the build; `site`
+// reads the built dist/ after it; `e2e` drives Chromium against dist/ served
+// on a free port (see `npm test` and `npm run test:e2e`).
 export default defineConfig({
   test: {
     projects: [
       { test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       { test: { name: "site", include: ["tests/site/**/*.test.ts"], testTimeout: 120_000 } },
+      {
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          globalSetup: ["tests/e2e/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          // One Chromium at a time: the machines have two cores.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

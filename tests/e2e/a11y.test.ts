@@ -1,0 +1,31 @@
+import AxeBuilder from "@axe-core/playwright";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { BrowserContext } from "playwright-core";
+import { launch } from "./browser.ts";
+
+const site = inject("siteUrl");
+const PAGES = {
+  home: "/",
+  section: "/sections/offline-networking-strategies/",
+  practice: "/practices/follow-up-event-networking/",
+  industry: "/industries/healthcare/",
+  "A–Z": "/practices/",
+  "404": "/no-such-page/",
+};
+
+describe.each(["light", "dark"] as const)("axe, %s theme", (theme) => {
+  let context: BrowserContext;
+  beforeAll(async () => {
+    context = await launch({ colorScheme: theme });
+  });
+  afterAll(async () => context?.close());
+
+  it.each(Object.entries(PAGES))("%s page has zero violations", async (_, path) => {
+    const page = await context.newPage();
+    await page.goto(`${site}${path}`);
+    expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(theme === "dark");
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+    await page.close();
+  });
+});

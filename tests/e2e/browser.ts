@@ -1,0 +1,40 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+
+/** Debian's Chromium; never a downloaded browser. */
+const EXECUTABLE = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+/** A fresh Chromium profile: no saved theme, no cache, clipboard allowed. */
+export async function launch(options: { colorScheme?: "light" | "dark"; width?: number; javaScript?: boolean } = {}): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "handbook-chromium-")), {
+    executablePath: EXECUTABLE,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    viewport: { width: options.width ?? 1280, height: 800 },
+    colorScheme: options.colorScheme ?? "light",
+    javaScriptEnabled: options.javaScript ?? true,
+    reducedMotion: "reduce",
+  });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  return context;
+}
+
+/** Presses Tab until the focused element matches `predicate`, failing after `limit` presses. */
+export async function tabTo(page: Page, describe: string, predicate: string, limit = 80): Promise<number> {
+  for (let presses = 1; presses <= limit; presses++) {
+    await page.keyboard.press("Tab");
+    // The predicate runs in the page against document.activeElement.
+    if (await page.evaluate(`(() => { const el = document.activeElement; return !!el && (${predicate}); })()`)) return presses;
+  }
+  throw new Error(`keyboard: ${describe} was not reached within ${limit} Tab presses`);
+}

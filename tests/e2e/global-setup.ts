@@ -1,0 +1,53 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { TestProject } from "vitest/node";
+import { serveStatic } from "../../src/lib/static-server.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The real built site. */
+    siteUrl: string;
+    /** A build of the content with one practice renamed, its old id kept as an alias. */
+    aliasSiteUrl: string;
+  }
+}
+
+/** The rename the alias tests exercise: a practice whose id changed after it was shared. */
+export const RENAMED = { from: "be-genuine", to: "be-genuine-renamed", section: "networking-fundamentals" };
+
+function buildRenamedCopy(): string {
+  const content = mkdtempSync(join(tmpdir(), "handbook-alias-"));
+  cpSync("content", content, { recursive: true });
+  // Rename as an author would: the new id, the old one kept as an alias, and
+  // the other practices' `related` lists pointed at the new id.
+  for (const name of readdirSync(join(content, "practices"))) {
+    const file = join(content, "practices", name);
+    let text = readFileSync(file, "utf8").replace(`\n  - ${RENAMED.from}\n`, `\n  - ${RENAMED.to}\n`);
+    if (name === `${RENAMED.from}.mdx`) {
+      text = text.replace(`id: ${RENAMED.from}`, `id: ${RENAMED.to}`).replace("aliases: []", `aliases:\n  - ${RENAMED.from}`);
+    }
+    writeFileSync(file, text);
+  }
+  const out = mkdtempSync(join(tmpdir(), "handbook-alias-dist-"));
+  const run = spawnSync("npx", ["astro", "build", "--outDir", out], {
+    env: { ...process.env, HANDBOOK_CONTENT_DIR: content, ASTRO_TELEMETRY_DISABLED: "1" },
+    encoding: "utf8",
+  });
+  if (run.status !== 0) throw new Error(`building the renamed copy failed:\n${run.stdout}\n${run.stderr}`);
+  return out;
+}
+
+export default async function setup(project: TestProject) {
+  const dist = resolve("dist");
+  if (!existsSync(join(dist, "index.html"))) throw new Error("dist/ is missing: run npm run build before the e2e tests");
+  const site = await serveStatic(dist);
+  const alias = await serveStatic(buildRenamedCopy());
+  project.provide("siteUrl", site.url);
+  project.provide("aliasSiteUrl", alias.url);
+  return async () => {
+    site.server.close();
+    alias.server.close();
+  };
+}
