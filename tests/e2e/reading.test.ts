@@ -169,3 +169,34 @@ describe("keyboard only", () => {
     }
   });
 });
+
+describe("styles", () => {
+  it("every page type is laid out for reading, whatever stylesheets it loads", async () => {
+    for (const path of ["/", "/sections/relationship-building/", "/practices/elevator-pitch/", "/industries/technology/", "/practices/", "/nope/"]) {
+      await page.goto(`${site}${path}`);
+      const look = await page.evaluate(() => ({
+        main: getComputedStyle(document.querySelector("main")!).maxWidth,
+        h1: parseFloat(getComputedStyle(document.querySelector("h1")!).fontSize),
+        margin: getComputedStyle(document.body).margin,
+      }));
+      expect(look, path).toEqual({ main: "1024px", h1: expect.any(Number), margin: "0px" });
+      expect(look.h1, path).toBeGreaterThanOrEqual(28);
+    }
+  });
+
+  it("practice explanations are set at a readable measure", async () => {
+    await page.goto(`${site}/practices/elevator-pitch/`);
+    const chars = await page.evaluate(() => {
+      const p = document.querySelector(".prose p") as HTMLElement;
+      const width = p.getBoundingClientRect().width;
+      const probe = document.createElement("span");
+      probe.textContent = "abcdefghijklmnopqrstuvwxyz";
+      p.append(probe);
+      const perChar = probe.getBoundingClientRect().width / 26;
+      probe.remove();
+      return width / perChar;
+    });
+    expect(chars).toBeGreaterThan(60);
+    expect(chars).toBeLessThan(85);
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * npm run check:budgets [-- --dist DIR] [--json]
+ *
+ * Weighs every built page as a browser loads it before any interaction (HTML,
+ * CSS, JS, images, icons; gzip) and fails if a reading page exceeds its budget.
+ * Prints the heaviest page of each type.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { parseArgs } from "node:util";
+import { overBudget, READING_PAGE_BUDGET, weighPage, type PageWeight } from "../src/lib/budget.ts";
+
+const { values } = parseArgs({ options: { dist: { type: "string", default: "dist" }, json: { type: "boolean", default: false } } });
+const dist = values.dist!;
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === "pagefind" || name === "_astro" ? [] : htmlFiles(path);
+    return name.endsWith(".html") ? [path] : [];
+  });
+}
+
+function typeOf(path: string): string {
+  if (path === "/") return "home";
+  if (path === "/404.html") return "404";
+  if (path === "/practices/") return "A–Z";
+  const first = path.split("/")[1];
+  return { sections: "section", practices: "practice", industries: "industry", search: "search" }[first ?? ""] ?? "other";
+}
+
+const read = (path: string) => {
+  const file = join(dist, decodeURIComponent(path));
+  return existsSync(file) && statSync(file).isFile() ? readFileSync(file) : undefined;
+};
+
+const heaviest = new Map<string, { path: string; weight: PageWeight }>();
+const failures: string[] = [];
+let pages = 0;
+for (const file of htmlFiles(dist)) {
+  const html = readFileSync(file, "utf8");
+  if (/<meta http-equiv="refresh"/i.test(html)) continue; // alias redirects are not reading pages
+  const path = `/${relative(dist, file)}`.replace(/index\.html$/, "");
+  const weight = weighPage(path, html, read);
+  pages++;
+  for (const problem of overBudget(weight, READING_PAGE_BUDGET)) failures.push(`${path}: ${problem}`);
+  const type = typeOf(path);
+  const current = heaviest.get(type);
+  if (!current || weight.gzipBytes > current.weight.gzipBytes) heaviest.set(type, { path, weight });
+}
+
+const rows = [...heaviest].map(([type, { path, weight }]) => ({
+  type,
+  heaviest: path,
+  requests: weight.requests,
+  gzipBytes: weight.gzipBytes,
+  searchBytes: weight.searchBytes,
+  breakdown: weight.resources.map((r) => `${r.kind} ${r.gzipBytes}`).join(" + "),
+}));
+if (values.json) {
+  console.log(JSON.stringify({ budget: READING_PAGE_BUDGET, pages, rows, failures }, null, 2));
+} else {
+  console.log(`budget per page: ≤ ${READING_PAGE_BUDGET.gzipBytes} B gzip, ≤ ${READING_PAGE_BUDGET.requests} requests, ${READING_PAGE_BUDGET.searchBytes} B search before intent`);
+  for (const r of rows) {
+    console.log(`${r.type.padEnd(9)} ${String(r.gzipBytes).padStart(6)} B  ${r.requests} req  search ${r.searchBytes} B  ${r.heaviest}  (${r.breakdown})`);
+  }
+  for (const failure of failures) console.error(`over budget: ${failure}`);
+  console.log(failures.length ? `budgets: ${failures.length} page(s) over budget` : `budgets: ok (${pages} pages)`);
+}
+process.exit(failures.length ? 1 : 0);

@@ -1,0 +1,102 @@
+import { gzipSync } from "node:zlib";
+
+/** Limits a reading page must stay within before any interaction. */
+export interface Budget {
+  /** Gzip bytes of everything loaded: HTML, CSS, JS, images, icons. */
+  gzipBytes: number;
+  /** Requests, the HTML itself included. */
+  requests: number;
+  /** Bytes of search code or index (anything under /pagefind/). Must stay 0 until the reader shows intent. */
+  searchBytes: number;
+}
+
+export const READING_PAGE_BUDGET: Budget = { gzipBytes: 12 * 1024, requests: 4, searchBytes: 0 };
+
+export interface Resource {
+  url: string;
+  kind: "html" | "css" | "js" | "image" | "font" | "other";
+}
+
+export interface PageWeight {
+  requests: number;
+  gzipBytes: number;
+  searchBytes: number;
+  resources: (Resource & { gzipBytes: number })[];
+}
+
+const attr = (tag: string, name: string) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`, "i").exec(tag)?.[1];
+
+/**
+ * The resources an HTML page makes the browser fetch on load: stylesheets,
+ * scripts, eagerly loaded images, icons and preloads. Data URLs cost no request.
+ */
+export function resourcesOf(html: string): Resource[] {
+  const found: Resource[] = [];
+  for (const tag of html.match(/<(link|script|img)\b[^>]*>/gi) ?? []) {
+    const name = tag.slice(1, tag.search(/[\s>]/)).toLowerCase();
+    if (name === "link") {
+      const rel = (attr(tag, "rel") ?? "").toLowerCase().split(/\s+/);
+      const href = attr(tag, "href");
+      if (!href || href.startsWith("data:")) continue;
+      if (rel.includes("stylesheet")) found.push({ url: href, kind: "css" });
+      else if (rel.includes("modulepreload")) found.push({ url: href, kind: "js" });
+      else if (rel.includes("preload")) found.push({ url: href, kind: "other" });
+      else if (rel.includes("icon") || rel.includes("apple-touch-icon")) found.push({ url: href, kind: "image" });
+    } else if (name === "script") {
+      const src = attr(tag, "src");
+      if (src) found.push({ url: src, kind: "js" });
+    } else {
+      const src = attr(tag, "src");
+      if (src && !src.startsWith("data:") && attr(tag, "loading") !== "lazy") found.push({ url: src, kind: "image" });
+    }
+  }
+  return found;
+}
+
+/** What a stylesheet or module script pulls in by itself: `url(…)` in CSS, static imports in JS. */
+export function dependenciesOf(kind: Resource["kind"], text: string): Resource[] {
+  if (kind === "css") {
+    return [...text.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)]
+      .map((m) => m[1]!)
+      .filter((u) => !u.startsWith("data:") && !u.startsWith("#"))
+      .map((url) => ({ url, kind: /\.(woff2?|ttf|otf)$/.test(url) ? "font" : "image" }));
+  }
+  if (kind === "js") {
+    return [...text.matchAll(/(?:^|[;\s}])import\s*(?:[^"'()]*?from\s*)?["']([^"']+)["']/g)].map((m) => ({ url: m[1]!, kind: "js" as const }));
+  }
+  return [];
+}
+
+/**
+ * Weighs a page as a browser loads it before any interaction: the HTML, then
+ * every resource it and its stylesheets and scripts fetch, each once. `read`
+ * returns a file's bytes for a site path, or undefined if it does not exist.
+ */
+export function weighPage(pagePath: string, html: string, read: (path: string) => Buffer | undefined): PageWeight {
+  const resources: PageWeight["resources"] = [{ url: pagePath, kind: "html", gzipBytes: gzipSync(html).length }];
+  const seen = new Set<string>([pagePath]);
+  const queue = resourcesOf(html).map((r) => ({ ...r, url: new URL(r.url, `http://site${pagePath}`).pathname }));
+  while (queue.length) {
+    const resource = queue.shift()!;
+    if (seen.has(resource.url)) continue;
+    seen.add(resource.url);
+    const bytes = read(resource.url);
+    if (!bytes) throw new Error(`${pagePath} loads ${resource.url}, which is not in the build`);
+    resources.push({ ...resource, gzipBytes: gzipSync(bytes).length });
+    for (const dep of dependenciesOf(resource.kind, bytes.toString("utf8"))) {
+      queue.push({ ...dep, url: new URL(dep.url, `http://site${resource.url}`).pathname });
+    }
+  }
+  const gzipBytes = resources.reduce((n, r) => n + r.gzipBytes, 0);
+  const searchBytes = resources.filter((r) => r.url.includes("/pagefind/")).reduce((n, r) => n + r.gzipBytes, 0);
+  return { requests: resources.length, gzipBytes, searchBytes, resources };
+}
+
+/** Each way a page breaks the budget, as a sentence. */
+export function overBudget(weight: PageWeight, budget: Budget): string[] {
+  const problems: string[] = [];
+  if (weight.gzipBytes > budget.gzipBytes) problems.push(`${weight.gzipBytes} B gzip > ${budget.gzipBytes} B`);
+  if (weight.requests > budget.requests) problems.push(`${weight.requests} requests > ${budget.requests}`);
+  if (weight.searchBytes > budget.searchBytes) problems.push(`${weight.searchBytes} B of search code before intent`);
+  return problems;
+}
