@@ -10,7 +10,9 @@ import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { overBudget, READING_PAGE_BUDGET, weighPage, type PageWeight } from "../src/lib/budget.ts";
 
-const { values } = parseArgs({ options: { dist: { type: "string", default: "dist" }, json: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { dist: { type: "string", default: "dist" }, json: { type: "boolean", default: false } },
+});
 const dist = values.dist!;
 
 function htmlFiles(dir: string): string[] {
@@ -26,7 +28,9 @@ function typeOf(path: string): string {
   if (path === "/404.html") return "404";
   if (path === "/practices/") return "A–Z";
   const first = path.split("/")[1];
-  return { sections: "section", practices: "practice", industries: "industry", search: "search" }[first ?? ""] ?? "other";
+  return (
+    { sections: "section", practices: "practice", industries: "industry", search: "search" }[first ?? ""] ?? "other"
+  );
 }
 
 const read = (path: string) => {
@@ -60,9 +64,13 @@ const rows = [...heaviest].map(([type, { path, weight }]) => ({
 if (values.json) {
   console.log(JSON.stringify({ budget: READING_PAGE_BUDGET, pages, rows, failures }, null, 2));
 } else {
-  console.log(`budget per page: ≤ ${READING_PAGE_BUDGET.gzipBytes} B gzip, ≤ ${READING_PAGE_BUDGET.requests} requests, ${READING_PAGE_BUDGET.searchBytes} B search before intent`);
+  console.log(
+    `budget per page: ≤ ${READING_PAGE_BUDGET.gzipBytes} B gzip, ≤ ${READING_PAGE_BUDGET.requests} requests, ${READING_PAGE_BUDGET.searchBytes} B search before intent`,
+  );
   for (const r of rows) {
-    console.log(`${r.type.padEnd(9)} ${String(r.gzipBytes).padStart(6)} B  ${r.requests} req  search ${r.searchBytes} B  ${r.heaviest}  (${r.breakdown})`);
+    console.log(
+      `${r.type.padEnd(9)} ${String(r.gzipBytes).padStart(6)} B  ${r.requests} req  search ${r.searchBytes} B  ${r.heaviest}  (${r.breakdown})`,
+    );
   }
   for (const failure of failures) console.error(`over budget: ${failure}`);
   console.log(failures.length ? `budgets: ${failures.length} page(s) over budget` : `budgets: ok (${pages} pages)`);

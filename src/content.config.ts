@@ -24,7 +24,7 @@ const sections = defineCollection({
 /** Technology, Finance, Healthcare, Marketing; the file name is the URL id. */
 const industries = defineCollection({
   loader: glob({ pattern: "**/*.mdx", base: base(COLLECTION_DIRS.industries) }),
-  schema: industrySchema(reference),
+  schema: industrySchema((collection) => reference(collection)),
 });
 
 /**
@@ -37,7 +37,7 @@ const practices = defineCollection({
     base: base(COLLECTION_DIRS.practices),
     generateId: ({ entry, data }) => (typeof data.id === "string" ? data.id : entry),
   }),
-  schema: practiceSchema(reference),
+  schema: practiceSchema((collection) => reference(collection)),
 });
 
 export const collections = { home, sections, industries, practices };

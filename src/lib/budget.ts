@@ -62,7 +62,10 @@ export function dependenciesOf(kind: Resource["kind"], text: string): Resource[]
       .map((url) => ({ url, kind: /\.(woff2?|ttf|otf)$/.test(url) ? "font" : "image" }));
   }
   if (kind === "js") {
-    return [...text.matchAll(/(?:^|[;\s}])import\s*(?:[^"'()]*?from\s*)?["']([^"']+)["']/g)].map((m) => ({ url: m[1]!, kind: "js" as const }));
+    return [...text.matchAll(/(?:^|[;\s}])import\s*(?:[^"'()]*?from\s*)?["']([^"']+)["']/g)].map((m) => ({
+      url: m[1]!,
+      kind: "js" as const,
+    }));
   }
   return [];
 }

@@ -8,14 +8,14 @@ import { z, type ZodTypeAny } from "astro/zod";
  * plain string ids. Each schema therefore takes the reference builder as a
  * parameter instead of importing `astro:content`, so both share one definition.
  */
-export type RefBuilder = (collection: "sections" | "industries" | "practices") => ZodTypeAny;
+export type RefBuilder<R extends ZodTypeAny = ZodTypeAny> = (collection: "sections" | "industries" | "practices") => R;
 
 /** A practice id: lowercase words joined by single hyphens, as published in URLs. */
 export const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const id = () =>
   z.string().regex(idPattern, "use lowercase letters, digits and single hyphens, e.g. follow-up-event-networking");
 
-export const practiceSchema = (ref: RefBuilder) =>
+export const practiceSchema = <R extends ZodTypeAny>(ref: RefBuilder<R>) =>
   z
     .object({
       /** The permalink id: `/practices/<id>/` and `#<id>` on its section page. Never derived again once published; rename by adding the old id to `aliases`. */
@@ -64,7 +64,7 @@ export const sectionSchema = () =>
     })
     .strict();
 
-export const industrySchema = (ref: RefBuilder) =>
+export const industrySchema = <R extends ZodTypeAny>(ref: RefBuilder<R>) =>
   z
     .object({
       /** Display name, e.g. "Technology". */
@@ -106,7 +106,7 @@ export const homeSchema = () =>
     .strict();
 
 /** The same schemas with references as plain string ids, for code that runs outside Astro. */
-const plainRef: RefBuilder = () => z.string().min(1);
+const plainRef = () => z.string().min(1);
 export const plainSchemas = {
   home: homeSchema(),
   sections: sectionSchema(),

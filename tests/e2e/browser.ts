@@ -7,7 +7,9 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 const EXECUTABLE = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 /** A fresh Chromium profile: no saved theme, no cache, clipboard allowed. */
-export async function launch(options: { colorScheme?: "light" | "dark"; width?: number; javaScript?: boolean } = {}): Promise<BrowserContext> {
+export async function launch(
+  options: { colorScheme?: "light" | "dark"; width?: number; javaScript?: boolean } = {},
+): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "handbook-chromium-")), {
     executablePath: EXECUTABLE,
     headless: true,
@@ -34,7 +36,8 @@ export async function tabTo(page: Page, describe: string, predicate: string, lim
   for (let presses = 1; presses <= limit; presses++) {
     await page.keyboard.press("Tab");
     // The predicate runs in the page against document.activeElement.
-    if (await page.evaluate(`(() => { const el = document.activeElement; return !!el && (${predicate}); })()`)) return presses;
+    if (await page.evaluate(`(() => { const el = document.activeElement; return !!el && (${predicate}); })()`))
+      return presses;
   }
   throw new Error(`keyboard: ${describe} was not reached within ${limit} Tab presses`);
 }

@@ -1,9 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
 import { serveStatic } from "../../src/lib/static-server.ts";
+import { astroBuild } from "../support/astro-build.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -26,22 +26,21 @@ function buildRenamedCopy(): string {
     const file = join(content, "practices", name);
     let text = readFileSync(file, "utf8").replace(`\n  - ${RENAMED.from}\n`, `\n  - ${RENAMED.to}\n`);
     if (name === `${RENAMED.from}.mdx`) {
-      text = text.replace(`id: ${RENAMED.from}`, `id: ${RENAMED.to}`).replace("aliases: []", `aliases:\n  - ${RENAMED.from}`);
+      text = text
+        .replace(`id: ${RENAMED.from}`, `id: ${RENAMED.to}`)
+        .replace("aliases: []", `aliases:\n  - ${RENAMED.from}`);
     }
     writeFileSync(file, text);
   }
-  const out = mkdtempSync(join(tmpdir(), "handbook-alias-dist-"));
-  const run = spawnSync("npx", ["astro", "build", "--outDir", out], {
-    env: { ...process.env, HANDBOOK_CONTENT_DIR: content, ASTRO_TELEMETRY_DISABLED: "1" },
-    encoding: "utf8",
-  });
-  if (run.status !== 0) throw new Error(`building the renamed copy failed:\n${run.stdout}\n${run.stderr}`);
-  return out;
+  const run = astroBuild({ HANDBOOK_CONTENT_DIR: content });
+  if (run.status !== 0) throw new Error(`building the renamed copy failed:\n${run.output}`);
+  return run.outDir;
 }
 
 export default async function setup(project: TestProject) {
   const dist = resolve("dist");
-  if (!existsSync(join(dist, "index.html"))) throw new Error("dist/ is missing: run npm run build before the e2e tests");
+  if (!existsSync(join(dist, "index.html")))
+    throw new Error("dist/ is missing: run npm run build before the e2e tests");
   const site = await serveStatic(dist);
   const alias = await serveStatic(buildRenamedCopy());
   project.provide("siteUrl", site.url);

@@ -19,7 +19,13 @@ async function placement(selector: string) {
     const el = document.querySelector(sel)!;
     const header = document.querySelector("header")!.getBoundingClientRect();
     const box = el.getBoundingClientRect();
-    return { top: box.top, headerBottom: header.bottom, viewport: innerHeight, target: el.matches(":target"), background: getComputedStyle(el).backgroundColor };
+    return {
+      top: box.top,
+      headerBottom: header.bottom,
+      viewport: innerHeight,
+      target: el.matches(":target"),
+      background: getComputedStyle(el).backgroundColor,
+    };
   }, selector);
 }
 
@@ -41,9 +47,17 @@ describe("deep links", () => {
 
   it("no page scrolls sideways at 320 px", async () => {
     await page.setViewportSize({ width: 320, height: 700 });
-    for (const path of ["/", "/sections/networking-fundamentals/", "/practices/follow-up-event-networking/", "/practices/", "/industries/finance/"]) {
+    for (const path of [
+      "/",
+      "/sections/networking-fundamentals/",
+      "/practices/follow-up-event-networking/",
+      "/practices/",
+      "/industries/finance/",
+    ]) {
       await page.goto(`${site}${path}`);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -75,14 +89,18 @@ describe("copying a link", () => {
   it("copies the section-page link from a practice on a section page", async () => {
     await page.goto(`${site}/sections/networking-fundamentals/`);
     await page.locator("#show-interest").getByRole("button", { name: "Copy link" }).click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/sections\/networking-fundamentals\/#show-interest$/);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+      /\/sections\/networking-fundamentals\/#show-interest$/,
+    );
   });
 
   it("without JavaScript the permalink is a plain link and no dead button shows", async () => {
     const noJs = await launch({ javaScript: false });
     const plain = await noJs.newPage();
     await plain.goto(`${site}/practices/follow-up-event-networking/`);
-    expect(await plain.getByRole("link", { name: "Permalink" }).getAttribute("href")).toMatch(/\/practices\/follow-up-event-networking\/$/);
+    expect(await plain.getByRole("link", { name: "Permalink" }).getAttribute("href")).toMatch(
+      /\/practices\/follow-up-event-networking\/$/,
+    );
     expect(await plain.getByRole("button", { name: "Copy link" }).count()).toBe(0);
     await noJs.close();
   });
@@ -172,7 +190,14 @@ describe("keyboard only", () => {
 
 describe("styles", () => {
   it("every page type is laid out for reading, whatever stylesheets it loads", async () => {
-    for (const path of ["/", "/sections/relationship-building/", "/practices/elevator-pitch/", "/industries/technology/", "/practices/", "/nope/"]) {
+    for (const path of [
+      "/",
+      "/sections/relationship-building/",
+      "/practices/elevator-pitch/",
+      "/industries/technology/",
+      "/practices/",
+      "/nope/",
+    ]) {
       await page.goto(`${site}${path}`);
       const look = await page.evaluate(() => ({
         main: getComputedStyle(document.querySelector("main")!).maxWidth,

@@ -1,20 +1,15 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync, cpSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { astroBuild } from "../support/astro-build.ts";
 
 /** Builds the handbook from a broken copy of the content and returns what the build said. */
 function buildWith(edit: (dir: string) => void) {
   const dir = mkdtempSync(join(tmpdir(), "handbook-broken-"));
   cpSync("content", dir, { recursive: true });
   edit(dir);
-  const out = mkdtempSync(join(tmpdir(), "handbook-out-"));
-  const run = spawnSync("npx", ["astro", "build", "--outDir", out], {
-    env: { ...process.env, HANDBOOK_CONTENT_DIR: dir, ASTRO_TELEMETRY_DISABLED: "1" },
-    encoding: "utf8",
-  });
-  return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
+  return astroBuild({ HANDBOOK_CONTENT_DIR: dir });
 }
 
 describe("the build fails on content mistakes", () => {

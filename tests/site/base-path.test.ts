@@ -1,0 +1,41 @@
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { astroBuild } from "../support/astro-build.ts";
+
+// A build hosted under a subpath: every internal link, stylesheet and script must carry the base.
+const BASE = "/handbook";
+let out = "";
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === "pagefind" ? [] : htmlFiles(path);
+    return name.endsWith(".html") ? [path] : [];
+  });
+}
+
+beforeAll(() => {
+  const run = astroBuild({ SITE_URL: "https://example.org", SITE_BASE: BASE });
+  if (run.status !== 0) throw new Error(`build under ${BASE} failed:\n${run.output}`);
+  out = run.outDir;
+}, 180_000);
+
+describe(`hosted under ${BASE}`, () => {
+  it("every root-relative href and src starts with the base", () => {
+    const wrong: string[] = [];
+    for (const file of htmlFiles(out)) {
+      const html = readFileSync(file, "utf8");
+      for (const match of html.matchAll(/\s(?:href|src|content)="(\/[^"]*)"/g)) {
+        if (!match[1]!.startsWith(`${BASE}/`)) wrong.push(`${file.slice(out.length)}: ${match[1]}`);
+      }
+    }
+    expect(wrong.slice(0, 20)).toEqual([]);
+  });
+
+  it("canonical URLs and copied links use the configured site and base", () => {
+    const html = readFileSync(join(out, "practices/elevator-pitch/index.html"), "utf8");
+    expect(html).toContain('<link rel="canonical" href="https://example.org/handbook/practices/elevator-pitch/">');
+    expect(html).toContain('data-copy-text="https://example.org/handbook/practices/elevator-pitch/"');
+  });
+});

@@ -1,0 +1,33 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+// Vitest puts Vite's own variables (BASE_URL, MODE, DEV, PROD, SSR) into
+// process.env; a child `astro build` would read them as its import.meta.env.
+const VITEST_ENV = [
+  "BASE_URL",
+  "MODE",
+  "DEV",
+  "PROD",
+  "SSR",
+  "VITEST",
+  "VITEST_MODE",
+  "VITEST_POOL_ID",
+  "VITEST_WORKER_ID",
+  "TEST",
+];
+
+/**
+ * Runs `astro build` into a fresh temporary folder with extra environment
+ * (another content folder, a base path), as a user would from a shell.
+ */
+export function astroBuild(env: Record<string, string>): { status: number | null; output: string; outDir: string } {
+  const outDir = mkdtempSync(join(tmpdir(), "handbook-build-"));
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITEST_ENV.includes(key)));
+  const run = spawnSync("npx", ["astro", "build", "--outDir", outDir], {
+    env: { ...clean, ASTRO_TELEMETRY_DISABLED: "1", ...env },
+    encoding: "utf8",
+  });
+  return { status: run.status, output: `${run.stdout}\n${run.stderr}`, outDir };
+}
