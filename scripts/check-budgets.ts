@@ -72,7 +72,8 @@ if (values.json) {
       `${r.type.padEnd(9)} ${String(r.gzipBytes).padStart(6)} B  ${r.requests} req  search ${r.searchBytes} B  ${r.heaviest}  (${r.breakdown})`,
     );
   }
-  for (const failure of failures) console.error(`over budget: ${failure}`);
+  for (const failure of failures.slice(0, 20)) console.error(`over budget: ${failure}`);
+  if (failures.length > 20) console.error(`… and ${failures.length - 20} more`);
   console.log(failures.length ? `budgets: ${failures.length} page(s) over budget` : `budgets: ok (${pages} pages)`);
 }
 process.exit(failures.length ? 1 : 0);

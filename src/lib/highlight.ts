@@ -1,0 +1,28 @@
+/** The query parameter that carries search terms to the page a result opens. */
+export const HIGHLIGHT_PARAM = "highlight";
+
+/** Words worth highlighting in a query: lowercased, deduplicated, two letters or more. */
+export function highlightTerms(query: string): string[] {
+  const words = query.toLowerCase().match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
+  return [...new Set(words.filter((w) => w.length >= 2))];
+}
+
+/**
+ * Where the terms occur in a text, as [start, end) ranges, merged and sorted.
+ * A term matches at the start of a word and may run on ("listen" marks
+ * "listening"), as search matched it.
+ */
+export function matchRanges(text: string, terms: readonly string[]): Array<[number, number]> {
+  if (terms.length === 0) return [];
+  const escaped = terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join("|")})[\\p{L}\\p{N}]*`, "giu");
+  const ranges: Array<[number, number]> = [];
+  for (const match of text.matchAll(pattern)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const last = ranges.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else ranges.push([start, end]);
+  }
+  return ranges;
+}

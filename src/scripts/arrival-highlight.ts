@@ -1,0 +1,35 @@
+import { highlightTerms, matchRanges } from "../lib/highlight.ts";
+
+/**
+ * Marks the words a reader searched for when they arrive from a search result
+ * (`?highlight=…`), then removes the parameter from the address bar so that a
+ * link copied from there is the clean permalink.
+ */
+export function highlightArrival(param: string): void {
+  const url = new URL(location.href);
+  const query = url.searchParams.get(param);
+  if (query === null) return;
+  url.searchParams.delete(param);
+  history.replaceState(history.state, "", url.pathname + url.search + url.hash);
+  const terms = highlightTerms(query);
+  const root = document.querySelector("[data-pagefind-body]") ?? document.querySelector("main");
+  if (!root || terms.length === 0) return;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const nodes: Text[] = [];
+  while (walker.nextNode()) nodes.push(walker.currentNode as Text);
+  let first: HTMLElement | undefined;
+  for (const node of nodes) {
+    let earliest: HTMLElement | undefined;
+    // Work from the end so earlier offsets stay valid as the node is split.
+    for (const [start, end] of matchRanges(node.data, terms).reverse()) {
+      const match = node.splitText(start);
+      match.splitText(end - start);
+      const mark = document.createElement("mark");
+      match.replaceWith(mark);
+      mark.append(match);
+      earliest = mark;
+    }
+    first ??= earliest;
+  }
+  first?.scrollIntoView({ block: "center" });
+}

@@ -1,0 +1,406 @@
+/**
+ * The handbook's search: a dialog on every page and the shareable /search/
+ * page, both built on Pagefind's JS API. This module is loaded only once a
+ * reader shows intent (focus or click on the search field, `/`, Ctrl/Cmd+K) or
+ * opens /search/; reading pages never download it or the index.
+ *
+ * It imports nothing the reading pages also use, so their own small scripts
+ * stay inline (no request); the name of the highlight parameter therefore
+ * comes in as an option, from the page that renders it.
+ */
+import { parseSearchState, serializeSearchState, toggle, type SearchState } from "../lib/search-state.ts";
+import { suggest } from "../lib/suggest.ts";
+import type { SearchData } from "../pages/search-data.json.ts";
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+interface PagefindSearch {
+  results: { data: () => Promise<PagefindResultData> }[];
+  filters: Record<string, Record<string, number>>;
+}
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(query: string | null, options?: { filters?: Record<string, { any: string[] }> }): Promise<PagefindSearch>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+interface Engine {
+  pagefind: Pagefind;
+  data: SearchData;
+}
+
+const BASE = import.meta.env.BASE_URL.endsWith("/") ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+/** Results shown at once: enough to scan, few enough to load instantly. */
+const LIMIT = 10;
+
+let engine: Promise<Engine> | undefined;
+
+/** Loads Pagefind and the filter/suggestion data once, in parallel. */
+export function loadEngine(): Promise<Engine> {
+  engine ??= Promise.all([
+    import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`).then(async (pagefind: Pagefind) => {
+      await pagefind.options({ baseUrl: BASE, excerptLength: 22 });
+      await pagefind.init();
+      // Loading the filter index first is what makes each search report its filter counts.
+      await pagefind.filters();
+      return pagefind;
+    }),
+    fetch(`${BASE}search-data.json`).then((response) => {
+      if (!response.ok) throw new Error(`search-data.json: ${response.status}`);
+      return response.json() as Promise<SearchData>;
+    }),
+  ]).then(([pagefind, data]) => ({ pagefind, data }));
+  engine.catch(() => {
+    engine = undefined;
+  });
+  return engine;
+}
+
+/** Starts loading search as soon as a reader shows intent, so the first keystroke is answered fast. */
+export function preloadSearch(): void {
+  void loadEngine().catch(() => {});
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = "", text = ""): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text) node.textContent = text;
+  return node;
+}
+
+/**
+ * Pagefind's excerpt is HTML with <mark> around matched words. Rebuild it from
+ * text and <mark> only, so nothing in the page text or the query can inject markup.
+ */
+function safeExcerpt(html: string): DocumentFragment {
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  const out = document.createDocumentFragment();
+  const copy = (from: Node, to: Node) => {
+    for (const child of from.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) to.appendChild(document.createTextNode(child.textContent ?? ""));
+      else if (child.nodeName === "MARK") copy(child, to.appendChild(document.createElement("mark")));
+      else copy(child, to);
+    }
+  };
+  copy(template.content, out);
+  return out;
+}
+
+let uid = 0;
+
+export interface SearchOptions {
+  /** Query parameter that carries the search terms to the page a result opens, to be highlighted there. */
+  highlightParam: string;
+}
+
+/** One search interface: input, filter chips, live status, results, suggestions. */
+class SearchUI {
+  readonly input: HTMLInputElement;
+  private readonly filters: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly results: HTMLOListElement;
+  private readonly empty: HTMLElement;
+  private state: SearchState;
+  private seq = 0;
+
+  constructor(
+    root: HTMLElement,
+    initial: SearchState,
+    private readonly options: SearchOptions,
+    private readonly onChange: (state: SearchState) => void = () => {},
+  ) {
+    const id = `search-${++uid}`;
+    this.state = initial;
+    const label = el("label", "block text-sm font-medium", "Search the handbook");
+    label.htmlFor = `${id}-q`;
+    this.input = el("input", "mt-1 w-full rounded-md border border-line bg-paper px-3 py-2 text-base");
+    Object.assign(this.input, { id: `${id}-q`, type: "search", autocomplete: "off", spellcheck: false, value: initial.query });
+    this.input.placeholder = "Try “follow up” or “introvert”";
+    this.filters = el("div", "mt-3 space-y-2");
+    this.status = el("p", "mt-3 text-sm text-muted");
+    Object.assign(this.status, { role: "status" });
+    this.status.setAttribute("aria-live", "polite");
+    this.results = el("ol", "mt-2 space-y-1");
+    this.results.setAttribute("aria-label", "Results");
+    this.empty = el("div", "mt-2");
+    if (import.meta.env.DEV) {
+      const note = el("p", "mt-3 rounded-md border border-line p-3 text-sm");
+      note.textContent =
+        "Development mode: the search index is written by a build. Run `npm run build` and `npm run preview` to try search.";
+      root.append(note);
+    }
+    root.append(label, this.input, this.filters, this.status, this.results, this.empty);
+
+    this.input.addEventListener("input", () => this.update({ query: this.input.value }));
+    this.input.addEventListener("keydown", (event) => {
+      if (event.key === "ArrowDown" || (event.key === "Enter" && this.links().length)) {
+        event.preventDefault();
+        if (event.key === "Enter") this.links()[0]!.click();
+        else this.links()[0]?.focus();
+      }
+    });
+    this.results.addEventListener("keydown", (event) => this.moveFocus(event));
+    void this.run();
+  }
+
+  private links(): HTMLAnchorElement[] {
+    return [...this.results.querySelectorAll<HTMLAnchorElement>("a"), ...this.empty.querySelectorAll<HTMLAnchorElement>("a")];
+  }
+
+  /** Arrow keys move through results; typing goes back to the search field. */
+  private moveFocus(event: KeyboardEvent): void {
+    const links = this.links();
+    const index = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      const next = index + (event.key === "ArrowDown" ? 1 : -1);
+      if (next < 0) this.input.focus();
+      else links[Math.min(next, links.length - 1)]?.focus();
+    } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      this.input.focus();
+    }
+  }
+
+  setState(state: SearchState): void {
+    this.state = state;
+    this.input.value = state.query;
+    void this.run();
+  }
+
+  private update(change: Partial<SearchState>): void {
+    this.state = { ...this.state, ...change };
+    this.onChange(this.state);
+    void this.run();
+  }
+
+  /** Runs the current search; a newer keystroke makes an older run drop its results. */
+  private async run(): Promise<void> {
+    const seq = ++this.seq;
+    let found: Engine;
+    try {
+      found = await loadEngine();
+    } catch {
+      if (seq !== this.seq) return;
+      this.status.textContent = "";
+      this.empty.replaceChildren(this.fallback("Search could not load."));
+      return;
+    }
+    const { pagefind, data } = found;
+    const byId = (list: { id: string; title: string }[], ids: string[]) =>
+      ids.map((id) => list.find((x) => x.id === id)?.title).filter((t): t is string => Boolean(t));
+    const selected = { section: byId(data.sections, this.state.sections), industry: byId(data.industries, this.state.industries) };
+    const query = this.state.query.trim() || null;
+    const filtersFor = (skip?: "section" | "industry") => {
+      const filters: Record<string, { any: string[] }> = {};
+      for (const key of ["section", "industry"] as const) if (key !== skip && selected[key].length) filters[key] = { any: selected[key] };
+      return filters;
+    };
+    if (!query && !selected.section.length && !selected.industry.length) {
+      const totals = await pagefind.filters();
+      if (seq !== this.seq) return;
+      this.renderChips(data, totals);
+      this.status.textContent = "";
+      this.results.replaceChildren();
+      this.empty.replaceChildren();
+      return;
+    }
+    const search = await pagefind.search(query, { filters: filtersFor() });
+    // Counts for a group ignore that group's own selection, so chips in one group combine with "any of".
+    const counts = { ...search.filters };
+    for (const key of ["section", "industry"] as const) {
+      if (selected[key].length) counts[key] = (await pagefind.search(query, { filters: filtersFor(key) })).filters[key] ?? {};
+    }
+    const top = await Promise.all(search.results.slice(0, LIMIT).map((r) => r.data()));
+    if (seq !== this.seq) return;
+    this.renderChips(data, counts);
+    this.renderResults(top, search.results.length);
+    if (search.results.length === 0) this.renderSuggestions(data);
+    else this.empty.replaceChildren();
+  }
+
+  private renderChips(data: SearchData, counts: Record<string, Record<string, number>>): void {
+    const groups = [
+      { key: "sections" as const, filter: "section", label: "Section", items: data.sections },
+      { key: "industries" as const, filter: "industry", label: "Industry", items: data.industries },
+    ];
+    const focusedId = (document.activeElement as HTMLElement | null)?.dataset?.["chip"];
+    this.filters.replaceChildren(
+      ...groups.map((group) => {
+        // One scrollable row per group on phones, so results stay in view; wrapped on wider screens.
+        const wrap = el("div", "flex items-center gap-1.5 overflow-x-auto pb-1 sm:flex-wrap sm:overflow-visible");
+        const labelId = `${this.input.id}-${group.filter}`;
+        wrap.setAttribute("role", "group");
+        wrap.setAttribute("aria-labelledby", labelId);
+        const name = el("span", "mr-1 shrink-0 text-xs font-semibold text-muted uppercase", group.label);
+        name.id = labelId;
+        wrap.append(name);
+        for (const item of group.items) {
+          const count = counts[group.filter]?.[item.title] ?? 0;
+          const pressed = this.state[group.key].includes(item.id);
+          if (count === 0 && !pressed) continue;
+          const chip = el(
+            "button",
+            "shrink-0 rounded-full border border-line px-2.5 py-0.5 text-sm whitespace-nowrap aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:text-paper",
+          );
+          chip.type = "button";
+          chip.dataset["chip"] = `${group.filter}:${item.id}`;
+          chip.setAttribute("aria-pressed", String(pressed));
+          chip.textContent = `${item.title} (${count})`;
+          chip.addEventListener("click", () => this.update({ [group.key]: toggle(this.state[group.key], item.id) }));
+          wrap.append(chip);
+        }
+        return wrap;
+      }),
+    );
+    // Re-rendering must not lose the reader's place: give focus back to the chip they pressed.
+    if (focusedId) this.filters.querySelector<HTMLElement>(`[data-chip="${CSS.escape(focusedId)}"]`)?.focus();
+  }
+
+  private renderResults(top: PagefindResultData[], total: number): void {
+    const query = this.state.query.trim();
+    this.status.textContent =
+      total === 0 ? "No practices match." : `${total} result${total === 1 ? "" : "s"}${total > top.length ? `, showing the first ${top.length}` : ""}.`;
+    this.results.replaceChildren(
+      ...top.map((result) => {
+        const item = el("li");
+        const link = el("a", "block rounded-md px-3 py-2 no-underline hover:bg-accent-soft focus:bg-accent-soft");
+        const url = new URL(result.url, location.origin);
+        if (query) url.searchParams.set(this.options.highlightParam, query);
+        link.href = url.pathname + url.search + url.hash;
+        const where =
+          result.meta["type"] === "practice"
+            ? `${result.meta["section"] ?? ""} › ${result.meta["subsection"] ?? ""}`
+            : result.meta["type"] === "section"
+              ? "Section"
+              : result.meta["type"] === "industry"
+                ? "Industry"
+                : "Page";
+        const excerpt = el("span", "mt-0.5 block text-sm text-ink");
+        excerpt.append(safeExcerpt(result.excerpt));
+        link.append(el("span", "block font-semibold text-accent", result.meta["title"] ?? url.pathname), el("span", "block text-xs text-muted", where), excerpt);
+        item.append(link);
+        return item;
+      }),
+    );
+  }
+
+  private renderSuggestions(data: SearchData): void {
+    const close = suggest(this.state.query, data.practices);
+    const box = el("div", "space-y-3 text-sm");
+    if (close.length) {
+      box.append(el("p", "font-medium", "Closest practice titles:"));
+      const list = el("ul", "space-y-1");
+      for (const entry of close) {
+        const item = el("li");
+        const link = el("a", "", entry.title);
+        link.href = entry.url;
+        item.append(link);
+        list.append(item);
+      }
+      box.append(list);
+    }
+    box.append(this.fallback(close.length ? "Or browse a section:" : "Try other words, or browse a section:"));
+    const sections = el("ul", "flex flex-wrap gap-x-4 gap-y-1");
+    for (const section of data.sections) {
+      const item = el("li");
+      const link = el("a", "", section.title);
+      link.href = section.url;
+      item.append(link);
+      sections.append(item);
+    }
+    box.append(sections);
+    this.empty.replaceChildren(box);
+  }
+
+  private fallback(message: string): HTMLElement {
+    const p = el("p", "text-sm", `${message} `);
+    const az = el("a", "", "All practices A–Z");
+    az.href = `${BASE}practices/`;
+    p.append(az);
+    return p;
+  }
+}
+
+let dialog: { element: HTMLDialogElement; ui: SearchUI; share: HTMLAnchorElement } | undefined;
+
+function shareHref(state: SearchState): string {
+  return `${BASE}search/${serializeSearchState(state)}`;
+}
+
+/** Opens the search dialog, or focuses the search page's own field when on /search/. */
+export function openSearchDialog(options: SearchOptions & { query: string; opener: HTMLElement | null }): void {
+  const page = document.querySelector<HTMLInputElement>("[data-search-page] input[type=search]");
+  if (page) {
+    if (options.query) {
+      page.value = options.query;
+      page.dispatchEvent(new Event("input"));
+    }
+    page.focus();
+    return;
+  }
+  if (!dialog) {
+    const element = el(
+      "dialog",
+      "m-0 h-dvh max-h-none w-full max-w-none bg-paper p-0 text-ink backdrop:bg-black/50 sm:mx-auto sm:mt-[8vh] sm:h-auto sm:max-h-[80vh] sm:max-w-2xl sm:rounded-xl sm:border sm:border-line",
+    );
+    element.setAttribute("aria-labelledby", "search-dialog-title");
+    const inner = el("div", "flex max-h-[inherit] flex-col p-4");
+    const head = el("div", "flex items-center justify-between gap-2");
+    const title = el("h2", "text-lg font-semibold", "Search");
+    title.id = "search-dialog-title";
+    const closeButton = el("button", "rounded-md border border-line px-2.5 py-1 text-sm", "Close");
+    closeButton.type = "button";
+    closeButton.addEventListener("click", () => element.close());
+    head.append(title, closeButton);
+    const body = el("div", "min-h-0 overflow-y-auto");
+    const foot = el("p", "mt-3 border-t border-line pt-3 text-xs text-muted");
+    const share = el("a", "", "Open this search as a page to share it");
+    foot.append(share, " · Arrow keys move through results, Enter opens, Esc closes.");
+    inner.append(head, body, foot);
+    element.append(inner);
+    document.body.append(element);
+    const ui = new SearchUI(body, parseSearchState(new URLSearchParams()), options, (state) => (share.href = shareHref(state)));
+    share.href = shareHref(parseSearchState(new URLSearchParams()));
+    // A click on the backdrop (the dialog element itself, outside its content) closes it.
+    element.addEventListener("click", (event) => {
+      if (event.target === element) element.close();
+    });
+    // Keep Tab and Shift+Tab cycling inside the dialog.
+    element.addEventListener("keydown", (event) => {
+      if (event.key !== "Tab") return;
+      const focusable = [...element.querySelectorAll<HTMLElement>("a[href], button, input")].filter((n) => n.offsetParent !== null);
+      const first = focusable[0];
+      const last = focusable.at(-1);
+      if (event.shiftKey && document.activeElement === first) {
+        event.preventDefault();
+        last?.focus();
+      } else if (!event.shiftKey && document.activeElement === last) {
+        event.preventDefault();
+        first?.focus();
+      }
+    });
+    dialog = { element, ui, share };
+  }
+  const { element, ui } = dialog;
+  const opener = options.opener;
+  element.addEventListener("close", () => opener?.focus(), { once: true });
+  if (options.query) ui.setState({ ...parseSearchState(new URLSearchParams()), query: options.query });
+  if (!element.open) element.showModal();
+  ui.input.focus();
+  ui.input.setSelectionRange(ui.input.value.length, ui.input.value.length);
+}
+
+/** Mounts search on /search/, keeping the URL in step so the search can be copied and sent. */
+export function mountSearchPage(root: HTMLElement, options: SearchOptions): void {
+  const read = () => parseSearchState(new URLSearchParams(location.search));
+  const ui = new SearchUI(root, read(), options, (state) => {
+    history.replaceState(history.state, "", `${location.pathname}${serializeSearchState(state)}`);
+  });
+  root.dataset["ready"] = "true";
+  addEventListener("popstate", () => ui.setState(read()));
+  ui.input.focus();
+}
