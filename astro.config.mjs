@@ -14,7 +14,8 @@ const base = process.env.SITE_BASE || "/";
 export default defineConfig({
   site,
   base,
-  trailingSlash: "always",
+  // Pages are published with a trailing slash; "ignore" keeps endpoints like /lazy/search.js reachable in dev too.
+  trailingSlash: "ignore",
   integrations: [contentCheck(), mdx(), pagefind()],
   markdown: { rehypePlugins: [rehypeBaseLinks(base)] },
   // Stylesheets inline in each page: a reading page is then one request plus

@@ -14,6 +14,8 @@ export default defineConfig({
           include: ["tests/e2e/**/*.test.ts"],
           globalSetup: ["tests/e2e/global-setup.ts"],
           testTimeout: 60_000,
+          // A cold search loads Pagefind's index; give polled assertions time on a small machine.
+          expect: { poll: { timeout: 10_000 } },
           hookTimeout: 180_000,
           // One Chromium at a time: the machines have two cores.
           fileParallelism: false,

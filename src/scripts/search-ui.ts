@@ -118,7 +118,13 @@ class SearchUI {
     const label = el("label", "block text-sm font-medium", "Search the handbook");
     label.htmlFor = `${id}-q`;
     this.input = el("input", "mt-1 w-full rounded-md border border-line bg-paper px-3 py-2 text-base");
-    Object.assign(this.input, { id: `${id}-q`, type: "search", autocomplete: "off", spellcheck: false, value: initial.query });
+    Object.assign(this.input, {
+      id: `${id}-q`,
+      type: "search",
+      autocomplete: "off",
+      spellcheck: false,
+      value: initial.query,
+    });
     this.input.placeholder = "Try “follow up” or “introvert”";
     this.filters = el("div", "mt-3 space-y-2");
     this.status = el("p", "mt-3 text-sm text-muted");
@@ -148,7 +154,10 @@ class SearchUI {
   }
 
   private links(): HTMLAnchorElement[] {
-    return [...this.results.querySelectorAll<HTMLAnchorElement>("a"), ...this.empty.querySelectorAll<HTMLAnchorElement>("a")];
+    return [
+      ...this.results.querySelectorAll<HTMLAnchorElement>("a"),
+      ...this.empty.querySelectorAll<HTMLAnchorElement>("a"),
+    ];
   }
 
   /** Arrow keys move through results; typing goes back to the search field. */
@@ -192,11 +201,15 @@ class SearchUI {
     const { pagefind, data } = found;
     const byId = (list: { id: string; title: string }[], ids: string[]) =>
       ids.map((id) => list.find((x) => x.id === id)?.title).filter((t): t is string => Boolean(t));
-    const selected = { section: byId(data.sections, this.state.sections), industry: byId(data.industries, this.state.industries) };
+    const selected = {
+      section: byId(data.sections, this.state.sections),
+      industry: byId(data.industries, this.state.industries),
+    };
     const query = this.state.query.trim() || null;
     const filtersFor = (skip?: "section" | "industry") => {
       const filters: Record<string, { any: string[] }> = {};
-      for (const key of ["section", "industry"] as const) if (key !== skip && selected[key].length) filters[key] = { any: selected[key] };
+      for (const key of ["section", "industry"] as const)
+        if (key !== skip && selected[key].length) filters[key] = { any: selected[key] };
       return filters;
     };
     if (!query && !selected.section.length && !selected.industry.length) {
@@ -212,7 +225,8 @@ class SearchUI {
     // Counts for a group ignore that group's own selection, so chips in one group combine with "any of".
     const counts = { ...search.filters };
     for (const key of ["section", "industry"] as const) {
-      if (selected[key].length) counts[key] = (await pagefind.search(query, { filters: filtersFor(key) })).filters[key] ?? {};
+      if (selected[key].length)
+        counts[key] = (await pagefind.search(query, { filters: filtersFor(key) })).filters[key] ?? {};
     }
     const top = await Promise.all(search.results.slice(0, LIMIT).map((r) => r.data()));
     if (seq !== this.seq) return;
@@ -263,7 +277,9 @@ class SearchUI {
   private renderResults(top: PagefindResultData[], total: number): void {
     const query = this.state.query.trim();
     this.status.textContent =
-      total === 0 ? "No practices match." : `${total} result${total === 1 ? "" : "s"}${total > top.length ? `, showing the first ${top.length}` : ""}.`;
+      total === 0
+        ? "No practices match."
+        : `${total} result${total === 1 ? "" : "s"}${total > top.length ? `, showing the first ${top.length}` : ""}.`;
     this.results.replaceChildren(
       ...top.map((result) => {
         const item = el("li");
@@ -281,7 +297,11 @@ class SearchUI {
                 : "Page";
         const excerpt = el("span", "mt-0.5 block text-sm text-ink");
         excerpt.append(safeExcerpt(result.excerpt));
-        link.append(el("span", "block font-semibold text-accent", result.meta["title"] ?? url.pathname), el("span", "block text-xs text-muted", where), excerpt);
+        link.append(
+          el("span", "block font-semibold text-accent", result.meta["title"] ?? url.pathname),
+          el("span", "block text-xs text-muted", where),
+          excerpt,
+        );
         item.append(link);
         return item;
       }),
@@ -363,16 +383,29 @@ export function openSearchDialog(options: SearchOptions & { query: string; opene
     inner.append(head, body, foot);
     element.append(inner);
     document.body.append(element);
-    const ui = new SearchUI(body, parseSearchState(new URLSearchParams()), options, (state) => (share.href = shareHref(state)));
+    const ui = new SearchUI(
+      body,
+      parseSearchState(new URLSearchParams()),
+      options,
+      (state) => (share.href = shareHref(state)),
+    );
     share.href = shareHref(parseSearchState(new URLSearchParams()));
     // A click on the backdrop (the dialog element itself, outside its content) closes it.
     element.addEventListener("click", (event) => {
       if (event.target === element) element.close();
     });
-    // Keep Tab and Shift+Tab cycling inside the dialog.
     element.addEventListener("keydown", (event) => {
+      // Escape closes at once, even from the search field, where Chromium would first only clear the text.
+      if (event.key === "Escape") {
+        event.preventDefault();
+        element.close();
+        return;
+      }
+      // Keep Tab and Shift+Tab cycling inside the dialog.
       if (event.key !== "Tab") return;
-      const focusable = [...element.querySelectorAll<HTMLElement>("a[href], button, input")].filter((n) => n.offsetParent !== null);
+      const focusable = [...element.querySelectorAll<HTMLElement>("a[href], button, input")].filter(
+        (n) => n.offsetParent !== null,
+      );
       const first = focusable[0];
       const last = focusable.at(-1);
       if (event.shiftKey && document.activeElement === first) {

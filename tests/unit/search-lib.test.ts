@@ -16,7 +16,11 @@ describe("search state in the URL", () => {
   });
 
   it("keeps a query that looks like markup as plain text", () => {
-    const state = parseSearchState(new URLSearchParams(serializeSearchState({ query: "<img src=x onerror=alert(1)>", sections: [], industries: [] })));
+    const state = parseSearchState(
+      new URLSearchParams(
+        serializeSearchState({ query: "<img src=x onerror=alert(1)>", sections: [], industries: [] }),
+      ),
+    );
     expect(state.query).toBe("<img src=x onerror=alert(1)>");
   });
 
@@ -41,9 +45,21 @@ describe("highlighting", () => {
 
 describe("suggestions when nothing matches", () => {
   const entries: SuggestEntry[] = [
-    { title: "Complete Profile", url: "/p/complete-profile/", context: "LinkedIn Best Practices Ensure your profile is complete" },
-    { title: "Mentorship", url: "/p/mentorship/", context: "Role Transitions Seek mentorship from people in target roles" },
-    { title: "Mentorship Programs", url: "/p/mentorship-programs/", context: "Professional Resources Engage in formal and informal mentorship" },
+    {
+      title: "Complete Profile",
+      url: "/p/complete-profile/",
+      context: "LinkedIn Best Practices Ensure your profile is complete",
+    },
+    {
+      title: "Mentorship",
+      url: "/p/mentorship/",
+      context: "Role Transitions Seek mentorship from people in target roles",
+    },
+    {
+      title: "Mentorship Programs",
+      url: "/p/mentorship-programs/",
+      context: "Professional Resources Engage in formal and informal mentorship",
+    },
     { title: "Arrive Early", url: "/p/arrive-early/", context: "Event Networking Arrive early to avoid crowds" },
   ];
 

@@ -15,7 +15,8 @@ const MODULES = {
   highlight: "src/scripts/arrival-highlight.ts",
 } as const;
 
-export const getStaticPaths = (() => Object.keys(MODULES).map((name) => ({ params: { name } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  Object.keys(MODULES).map((name) => ({ params: { name } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const entry = MODULES[params.name as keyof typeof MODULES];

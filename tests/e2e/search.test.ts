@@ -1,0 +1,277 @@
+import AxeBuilder from "@axe-core/playwright";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { launch } from "./browser.ts";
+
+const site = inject("siteUrl");
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  context = await launch();
+  page = await context.newPage();
+});
+afterAll(async () => context?.close());
+
+const dialog = () => page.locator("dialog[open]");
+const searchPage = () => page.locator("[data-search-page]");
+const resultLinks = (scope = searchPage()) => scope.locator('ol[aria-label="Results"] a');
+/** The practice ids a search shows, in order: results, or suggestions when nothing matched. */
+async function shownIds(scope = searchPage()): Promise<string[]> {
+  await expect
+    .poll(async () => (await scope.locator('[role="status"]').textContent()) ?? "")
+    .toMatch(/result|No practices/);
+  const hrefs = await scope
+    .locator('ol[aria-label="Results"] a, ul a[href*="/practices/"]')
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  return hrefs.map((href) => /\/practices\/([^/?#]+)/.exec(href)?.[1] ?? href);
+}
+
+describe("nothing until intent", () => {
+  it("a reading page fetches no search code or index until the reader shows intent", async () => {
+    const fresh = await launch();
+    const p = await fresh.newPage();
+    const requests: string[] = [];
+    p.on("request", (r) => requests.push(new URL(r.url()).pathname));
+    await p.goto(`${site}/practices/elevator-pitch/`);
+    await p.waitForLoadState("networkidle");
+    expect(
+      requests.filter((path) => path.includes("pagefind") || path.includes("/lazy/") || path.includes("search")),
+    ).toEqual([]);
+    await p.focus("#header-search");
+    await expect.poll(() => requests.some((path) => path.startsWith("/pagefind/"))).toBe(true);
+    expect(requests).toContain("/lazy/search.js");
+    await fresh.close();
+  });
+});
+
+describe("the search dialog", () => {
+  it("opens with / and Ctrl+K, shows each result's title, section, subsection and marked excerpt", async () => {
+    await page.goto(`${site}/sections/relationship-building/`);
+    await page.keyboard.press("/");
+    await expect.poll(() => dialog().count()).toBe(1);
+    await page.keyboard.type("elevator pitch");
+    await expect.poll(() => resultLinks(dialog()).count()).toBeGreaterThan(0);
+    const first = resultLinks(dialog()).first();
+    expect(await first.locator("span").first().textContent()).toBe("Elevator Pitch");
+    expect(await first.textContent()).toContain("Networking Skills Development › Communication Skills");
+    expect(await first.locator("mark").count()).toBeGreaterThan(0);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => dialog().count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("header-search");
+
+    await page.locator("h1").click();
+    await page.keyboard.press("Control+k");
+    await expect.poll(() => dialog().count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.closest("dialog") !== null)).toBe(true);
+    await page.keyboard.press("Escape");
+  });
+
+  it("arrow keys move through results and Enter opens one, highlighted, with a clean address", async () => {
+    await page.goto(`${site}/`);
+    await page.keyboard.press("/");
+    await page.keyboard.type("business cards");
+    await expect.poll(() => resultLinks(dialog()).count()).toBeGreaterThan(1);
+    await page.keyboard.press("ArrowDown");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain("Business Cards");
+    await page.keyboard.press("ArrowDown");
+    const second = await page.evaluate(() => document.activeElement?.getAttribute("href"));
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("ArrowUp");
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("INPUT");
+    expect(second).toMatch(/^\/practices\//);
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/practices\/business-cards\/$/);
+    await expect.poll(() => page.locator("main mark").count()).toBeGreaterThan(0);
+    expect(await page.locator("main mark").first().textContent()).toMatch(/^business/i);
+    expect(page.url()).toBe(`${site}/practices/business-cards/`);
+  });
+
+  it("keeps focus inside while open", async () => {
+    await page.goto(`${site}/`);
+    await page.keyboard.press("/");
+    await page.keyboard.type("mentor");
+    await expect.poll(() => resultLinks(dialog()).count()).toBeGreaterThan(0);
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.closest("dialog[open]") !== null)).toBe(true);
+    }
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press("Shift+Tab");
+      expect(await page.evaluate(() => document.activeElement?.closest("dialog[open]") !== null)).toBe(true);
+    }
+    await page.keyboard.press("Escape");
+  });
+
+  it("shows a typed injection attempt as text and runs nothing", async () => {
+    const alerts: string[] = [];
+    page.on("dialog", (d) => {
+      alerts.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(`${site}/`);
+    await page.keyboard.press("/");
+    const attack = "<img src=x onerror=alert(1)>";
+    await page.keyboard.type(attack);
+    await expect.poll(() => dialog().locator('[role="status"]').textContent()).toBeTruthy();
+    await page.waitForTimeout(300);
+    expect(alerts).toEqual([]);
+    expect(await dialog().locator("img").count()).toBe(0);
+    expect(await dialog().locator("input[type=search]").inputValue()).toBe(attack);
+    await page.keyboard.press("Escape");
+  });
+});
+
+describe("the shareable search page", () => {
+  it("runs the search from the URL and reproduces the results", async () => {
+    await page.goto(`${site}/search/?q=associations&industry=finance`);
+    const ids = await shownIds();
+    expect(ids.slice(0, 3)).toContain("professional-associations-finance-industry");
+    expect(await searchPage().locator("input[type=search]").inputValue()).toBe("associations");
+    expect(await page.getByRole("button", { name: /^Finance \(\d+\)$/ }).getAttribute("aria-pressed")).toBe("true");
+  });
+
+  it("filter chips show counts, combine, and update the URL", async () => {
+    await page.goto(`${site}/search/?q=follow`);
+    await shownIds();
+    const chip = page.getByRole("button", { name: /^Offline Networking Strategies \(\d+\)$/ });
+    const count = Number(/\((\d+)\)/.exec((await chip.textContent()) ?? "")![1]);
+    await chip.click();
+    await expect.poll(() => page.url()).toContain("section=offline-networking-strategies");
+    await expect.poll(() => resultLinks().count()).toBe(Math.min(count, 10));
+    for (const text of await resultLinks().allTextContents()) expect(text).toContain("Offline Networking Strategies");
+    await page.getByRole("button", { name: /^Networking Tools and Resources \(\d+\)$/ }).click();
+    await expect.poll(() => page.url()).toContain("section=networking-tools-and-resources");
+    await expect.poll(() => resultLinks().count()).toBeGreaterThan(count > 10 ? 10 : count);
+    const industry = searchPage().locator('[role="group"][aria-labelledby$="-industry"] button').first();
+    const industryId = ((await industry.textContent()) ?? "").replace(/ \(\d+\)$/, "").toLowerCase();
+    await industry.click();
+    await expect
+      .poll(() => page.url())
+      .toMatch(
+        new RegExp(
+          `section=offline-networking-strategies&section=networking-tools-and-resources&industry=${industryId}$`,
+        ),
+      );
+    for (const text of await resultLinks().allTextContents())
+      expect(text).toMatch(/Offline Networking Strategies|Networking Tools and Resources/);
+    // Reload the shared URL: the same search comes back.
+    const before = await resultLinks().evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    await page.goto(page.url());
+    await expect
+      .poll(() => resultLinks().evaluateAll((links) => links.map((a) => a.getAttribute("href"))))
+      .toEqual(before);
+  });
+
+  it("typing replaces the URL, and Back and Forward behave", async () => {
+    await page.goto(`${site}/`);
+    await page.goto(`${site}/search/`);
+    await searchPage().locator("input[type=search]").fill("gratitude");
+    await expect.poll(() => page.url()).toBe(`${site}/search/?q=gratitude`);
+    await resultLinks().first().click();
+    await page.waitForURL(/\/practices\/show-gratitude\/$/);
+    await page.goBack();
+    await page.waitForURL(/\/search\/\?q=gratitude$/);
+    await expect.poll(() => resultLinks().first().textContent()).toContain("Show Gratitude");
+    await page.goBack();
+    await page.waitForURL(`${site}/`);
+    await page.goForward();
+    await page.waitForURL(/\/search\/\?q=gratitude$/);
+  });
+
+  it("suggests the closest titles and the sections when nothing matches, despite typos", async () => {
+    // Pagefind forgives one typo a word; two badly mistyped words find nothing, and the suggestions step in.
+    await page.goto(`${site}/search/?q=netwrking+fatigeu`);
+    await expect.poll(() => searchPage().locator('[role="status"]').textContent()).toBe("No practices match.");
+    const suggested = await searchPage()
+      .locator('ul a[href*="/practices/"]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    expect(suggested[0]).toBe("/practices/networking-fatigue/");
+    expect(await searchPage().locator('ul a[href*="/sections/"]').count()).toBe(11);
+
+    await page.goto(`${site}/search/?q=qqzzx`);
+    await expect.poll(() => searchPage().locator('[role="status"]').textContent()).toBe("No practices match.");
+    expect(await searchPage().locator('ul a[href*="/practices/"]').count()).toBe(0);
+    expect(await searchPage().locator('ul a[href*="/sections/"]').count()).toBe(11);
+  });
+
+  it("without JavaScript the header search goes to /search/, which explains and links to A–Z", async () => {
+    const noJs = await launch({ javaScript: false });
+    const p = await noJs.newPage();
+    await p.goto(`${site}/practices/arrive-early/`);
+    await p.fill("#header-search", "cards");
+    await p.press("#header-search", "Enter");
+    await p.waitForURL(/\/search\/\?q=cards$/);
+    expect(await p.locator("main").textContent()).toContain("Search needs JavaScript");
+    expect(await p.getByRole("link", { name: "All practices A–Z" }).first().getAttribute("href")).toBe("/practices/");
+    await noJs.close();
+  });
+});
+
+describe("accessibility with search open", () => {
+  it.each(["light", "dark"] as const)(
+    "axe finds no violations with the dialog open and on /search/ (%s)",
+    async (theme) => {
+      const themed = await launch({ colorScheme: theme });
+      const p = await themed.newPage();
+      await p.goto(`${site}/practices/follow-up-event-networking/`);
+      await p.keyboard.press("/");
+      await p.keyboard.type("follow up");
+      await expect.poll(() => p.locator('dialog[open] ol[aria-label="Results"] a').count()).toBeGreaterThan(0);
+      await p.getByRole("button", { name: /^Offline Networking Strategies \(\d+\)$/ }).click();
+      const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+      const inDialog = await new AxeBuilder({ page: p }).withTags(tags).analyze();
+      expect(inDialog.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual(
+        [],
+      );
+      await p.goto(`${site}/search/?q=mentor`);
+      await expect.poll(() => p.locator('[data-search-page] ol[aria-label="Results"] a').count()).toBeGreaterThan(0);
+      const onPage = await new AxeBuilder({ page: p }).withTags(tags).analyze();
+      expect(onPage.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      await themed.close();
+    },
+  );
+});
+
+/** Questions a reader brings, each with the practice that must come up in the first three. */
+const RELEVANCE: [query: string, expected: string][] = [
+  ["elevator pitch", "elevator-pitch"],
+  ["introvert", "introversion"],
+  ["business cards", "business-cards"],
+  ["gratitude", "show-gratitude"],
+  ["thank you", "show-gratitude"],
+  ["linkedin headline", "compelling-headline"],
+  ["subject line", "clear-subject-lines"],
+  ["informational interview", "informational-interviews"],
+  ["mentee", "mentorship-professional-association-networking"],
+  ["rejection", "fear-of-rejection"],
+  ["open source", "open-source-projects"],
+  ["github", "online-platforms"],
+  ["privacy", "privacy-settings"],
+  ["confidential", "confidentiality"],
+  ["speakers", "speaker-engagement"],
+  ["crm", "crm-systems"],
+  ["fatigue", "networking-fatigue"],
+  ["arrive early", "arrive-early"],
+  ["follow up after event", "follow-up-event-networking"],
+  ["new city", "local-research"],
+  ["dress", "dress-appropriately"],
+  ["volunteer", "committee-participation"],
+  // Typos: Pagefind forgives most; where it finds nothing, the closest titles are offered.
+  ["mentorshp", "mentorship-professional-association-networking"],
+  ["elevater pitch", "elevator-pitch"],
+  ["linkdin profil", "complete-profile"],
+  ["netwrking fatigeu", "networking-fatigue"],
+  // Filtered to one industry.
+  ["associations&industry=finance", "professional-associations-finance-industry"],
+  ["regulations&industry=healthcare", "regulatory-compliance"],
+];
+
+describe("relevance: the practice that answers comes up in the first three", () => {
+  it.each(RELEVANCE)("%s → %s", async (query, expected) => {
+    await page.goto(`${site}/search/?q=${query.replace(/ /g, "+")}`);
+    const ids = await shownIds();
+    expect(ids.slice(0, 3)).toContain(expected);
+  });
+});
