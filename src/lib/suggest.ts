@@ -1,4 +1,4 @@
-/** What the no-results suggestions choose from: one entry per practice. */
+/** What the instant results and the no-results suggestions choose from: one entry per practice. */
 export interface SuggestEntry {
   title: string;
   url: string;
@@ -31,6 +31,8 @@ const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [
 export function wordSimilarity(typed: string, word: string): number {
   if (word === typed || (typed.length >= 3 && word.startsWith(typed))) return 1;
   const allowed = typed.length <= 4 ? 1 : typed.length <= 8 ? 2 : 3;
+  // Too different in length to be a typo of the word or of its prefix: skip the edit distance.
+  if (word.length < typed.length - allowed) return 0;
   // Compare against the word cut to about the typed length too, so a typo in a prefix still counts.
   const distance = Math.min(editDistance(typed, word), editDistance(typed, word.slice(0, typed.length + 1)));
   return distance > allowed ? 0 : 1 - distance / (typed.length + 1);
@@ -40,18 +42,23 @@ export function wordSimilarity(typed: string, word: string): number {
  * The practices whose title (mostly) or context best match a query, tolerant
  * of typos ("linkdin", "mentorshp"): for when search finds nothing.
  */
-export function suggest(query: string, entries: readonly SuggestEntry[], limit = 5): SuggestEntry[] {
+export function suggest<T extends SuggestEntry>(query: string, entries: readonly T[], limit = 5): T[] {
   const typed = words(query).filter((w) => w.length >= 2);
   if (typed.length === 0) return [];
+  // The same words recur across entries ("networking", "professional"): compare each pair once.
+  const cache = new Map<string, number>();
+  const similarity = (t: string, w: string) => {
+    const key = `${t}\u0000${w}`;
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = wordSimilarity(t, w)));
+    return value;
+  };
+  const best = (t: string, ws: string[]) => ws.reduce((max, w) => (max === 1 ? 1 : Math.max(max, similarity(t, w))), 0);
   const scored = entries.map((entry, index) => {
     const title = words(entry.title);
     const context = words(entry.context);
     let score = 0;
-    for (const t of typed) {
-      const inTitle = Math.max(0, ...title.map((w) => wordSimilarity(t, w)));
-      const inContext = Math.max(0, ...context.map((w) => wordSimilarity(t, w)));
-      score += Math.max(inTitle * 2, inContext);
-    }
+    for (const t of typed) score += Math.max(best(t, title) * 2, best(t, context));
     return { entry, score, index };
   });
   return scored

@@ -9,8 +9,10 @@
  * comes in as an option, from the page that renders it.
  */
 import { parseSearchState, serializeSearchState, toggle, type SearchState } from "../lib/search-state.ts";
-import { suggest } from "../lib/suggest.ts";
-import type { SearchData } from "../pages/search-data.json.ts";
+import { suggest, type SuggestEntry } from "../lib/suggest.ts";
+import { highlightTerms, matchRanges } from "../lib/highlight.ts";
+import type { SearchData, SearchPractice } from "../data/search-data.ts";
+import searchData from "virtual:search-data";
 
 interface PagefindResultData {
   url: string;
@@ -27,41 +29,51 @@ interface Pagefind {
   search(query: string | null, options?: { filters?: Record<string, { any: string[] }> }): Promise<PagefindSearch>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
-interface Engine {
-  pagefind: Pagefind;
-  data: SearchData;
-}
 
 const BASE = import.meta.env.BASE_URL.endsWith("/") ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 /** Results shown at once: enough to scan, few enough to load instantly. */
 const LIMIT = 10;
 
-let engine: Promise<Engine> | undefined;
+let pagefindLoad: Promise<Pagefind> | undefined;
+let pagefindReady: Pagefind | undefined;
 
-/** Loads Pagefind and the filter/suggestion data once, in parallel. */
-export function loadEngine(): Promise<Engine> {
-  engine ??= Promise.all([
-    import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`).then(async (pagefind: Pagefind) => {
+/** Pagefind's full-text index, loaded once. */
+function loadPagefind(): Promise<Pagefind> {
+  pagefindLoad ??= (import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`) as Promise<Pagefind>).then(
+    async (pagefind) => {
       await pagefind.options({ baseUrl: BASE, excerptLength: 22 });
       await pagefind.init();
-      // Loading the filter index first is what makes each search report its filter counts.
+      // Loading the filter index is what makes each search report its filter counts.
       await pagefind.filters();
+      pagefindReady = pagefind;
       return pagefind;
-    }),
-    fetch(`${BASE}search-data.json`).then((response) => {
-      if (!response.ok) throw new Error(`search-data.json: ${response.status}`);
-      return response.json() as Promise<SearchData>;
-    }),
-  ]).then(([pagefind, data]) => ({ pagefind, data }));
-  engine.catch(() => {
-    engine = undefined;
-  });
-  return engine;
+    },
+  );
+  pagefindLoad.catch(() => (pagefindLoad = undefined));
+  return pagefindLoad;
 }
 
-/** Starts loading search as soon as a reader shows intent, so the first keystroke is answered fast. */
+/** A practice with the words that describe it besides its title, for typo-tolerant matching. */
+type Practice = SearchPractice & SuggestEntry;
+const practices: Practice[] = searchData.practices.map((p) => ({
+  ...p,
+  context: `${p.subsection} ${p.sectionTitle} ${p.source}`,
+}));
+
+/**
+ * Starts loading search as soon as a reader shows intent, so the first
+ * keystroke is answered fast: the small practice list first, then Pagefind,
+ * whose start-up would otherwise hold up the instant results on a slow phone.
+ */
 export function preloadSearch(): void {
-  void loadEngine().catch(() => {});
+  void idle().then(() => loadPagefind().catch(() => {}));
+}
+
+/** Resolves when the main thread is free (or soon), so starting Pagefind never delays a keystroke's instant results. */
+function idle(): Promise<void> {
+  return new Promise((resolve) =>
+    "requestIdleCallback" in window ? requestIdleCallback(() => resolve(), { timeout: 200 }) : setTimeout(resolve, 0),
+  );
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = "", text = ""): HTMLElementTagNameMap[K] {
@@ -105,7 +117,8 @@ class SearchUI {
   private readonly results: HTMLOListElement;
   private readonly empty: HTMLElement;
   private state: SearchState;
-  private seq = 0;
+  private running = false;
+  private pending = false;
 
   constructor(
     root: HTMLElement,
@@ -186,26 +199,52 @@ class SearchUI {
     void this.run();
   }
 
-  /** Runs the current search; a newer keystroke makes an older run drop its results. */
+  /**
+   * Runs the current search. While Pagefind's index is still loading, practices
+   * whose title or source text match are shown at once; Pagefind's full-text
+   * results replace them when it is ready. At most one Pagefind search runs at
+   * a time: keystrokes that arrive meanwhile are folded into the next run, so
+   * the latest query never queues behind stale ones, and nothing waits on a timer.
+   */
   private async run(): Promise<void> {
-    const seq = ++this.seq;
-    let found: Engine;
+    if (!pagefindReady) this.showInstant();
+    if (this.running) {
+      this.pending = true;
+      return;
+    }
+    this.running = true;
     try {
-      found = await loadEngine();
+      do {
+        this.pending = false;
+        await this.runOnce();
+      } while (this.pending);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async runOnce(): Promise<void> {
+    const state = this.state;
+    const stale = () => this.state !== state;
+    const data = searchData;
+    try {
+      // Let the instant results paint before Pagefind starts up on the same thread.
+      if (!pagefindReady) await idle();
+      await loadPagefind();
     } catch {
-      if (seq !== this.seq) return;
       this.status.textContent = "";
       this.empty.replaceChildren(this.fallback("Search could not load."));
       return;
     }
-    const { pagefind, data } = found;
+    if (stale()) return;
+    const pagefind = pagefindReady!;
     const byId = (list: { id: string; title: string }[], ids: string[]) =>
       ids.map((id) => list.find((x) => x.id === id)?.title).filter((t): t is string => Boolean(t));
     const selected = {
-      section: byId(data.sections, this.state.sections),
-      industry: byId(data.industries, this.state.industries),
+      section: byId(data.sections, state.sections),
+      industry: byId(data.industries, state.industries),
     };
-    const query = this.state.query.trim() || null;
+    const query = state.query.trim() || null;
     const filtersFor = (skip?: "section" | "industry") => {
       const filters: Record<string, { any: string[] }> = {};
       for (const key of ["section", "industry"] as const)
@@ -213,15 +252,18 @@ class SearchUI {
       return filters;
     };
     if (!query && !selected.section.length && !selected.industry.length) {
-      const totals = await pagefind.filters();
-      if (seq !== this.seq) return;
-      this.renderChips(data, totals);
+      this.renderChips(data, await pagefind.filters());
       this.status.textContent = "";
       this.results.replaceChildren();
       this.empty.replaceChildren();
       return;
     }
     const search = await pagefind.search(query, { filters: filtersFor() });
+    if (stale()) return;
+    // The first result is shown as soon as it is loaded; the rest follow.
+    const first = await search.results[0]?.data();
+    if (stale()) return;
+    this.renderResults(first ? [first] : [], search.results.length, state);
     // Counts for a group ignore that group's own selection, so chips in one group combine with "any of".
     const counts = { ...search.filters };
     for (const key of ["section", "industry"] as const) {
@@ -229,11 +271,41 @@ class SearchUI {
         counts[key] = (await pagefind.search(query, { filters: filtersFor(key) })).filters[key] ?? {};
     }
     const top = await Promise.all(search.results.slice(0, LIMIT).map((r) => r.data()));
-    if (seq !== this.seq) return;
+    if (stale()) return;
     this.renderChips(data, counts);
-    this.renderResults(top, search.results.length);
+    this.renderResults(top, search.results.length, state);
     if (search.results.length === 0) this.renderSuggestions(data);
     else this.empty.replaceChildren();
+  }
+
+  /** Shows instant results for the current query, unless the full-text index answers first. */
+  private showInstant(): void {
+    const state = this.state;
+    if (!state.query.trim()) return;
+    this.renderInstant(state);
+  }
+
+  /** Before the full-text index is ready: practices whose title, subsection or source text match, typos forgiven. */
+  private renderInstant(state: SearchState): void {
+    const matches = (p: Practice) =>
+      (!state.sections.length || state.sections.includes(p.section)) &&
+      (!state.industries.length || p.industries.some((i) => state.industries.includes(i)));
+    const found = suggest(state.query, practices.filter(matches), LIMIT);
+    if (found.length === 0) return;
+    const terms = highlightTerms(state.query);
+    this.status.textContent = "Searching the full text…";
+    this.replaceResults(
+      found.map((p) => {
+        const excerpt = document.createDocumentFragment();
+        let at = 0;
+        for (const [start, end] of matchRanges(p.source, terms)) {
+          excerpt.append(p.source.slice(at, start), el("mark", "", p.source.slice(start, end)));
+          at = end;
+        }
+        excerpt.append(p.source.slice(at));
+        return this.resultItem(p.title, `${p.sectionTitle} › ${p.subsection}`, p.url, excerpt, state.query);
+      }),
+    );
   }
 
   private renderChips(data: SearchData, counts: Record<string, Record<string, number>>): void {
@@ -274,42 +346,67 @@ class SearchUI {
     if (focusedId) this.filters.querySelector<HTMLElement>(`[data-chip="${CSS.escape(focusedId)}"]`)?.focus();
   }
 
-  private renderResults(top: PagefindResultData[], total: number): void {
-    const query = this.state.query.trim();
+  /**
+   * Replaces the result list without losing the reader's place: results are
+   * refined as the index answers (instant, first, all), and a reader already
+   * arrowing through them keeps focus on the same position.
+   */
+  private replaceResults(items: HTMLLIElement[]): void {
+    const links = [...this.results.querySelectorAll("a")];
+    const focused = links.indexOf(document.activeElement as HTMLAnchorElement);
+    this.results.replaceChildren(...items);
+    if (focused >= 0) {
+      const now = [...this.results.querySelectorAll("a")];
+      (now[Math.min(focused, now.length - 1)] ?? this.input).focus();
+    }
+  }
+
+  private resultItem(title: string, where: string, href: string, excerpt: Node, query: string): HTMLLIElement {
+    const item = el("li");
+    const link = el("a", "block rounded-md px-3 py-2 no-underline hover:bg-accent-soft focus:bg-accent-soft");
+    const url = new URL(href, location.origin);
+    if (query.trim()) url.searchParams.set(this.options.highlightParam, query.trim());
+    link.href = url.pathname + url.search + url.hash;
+    const text = el("span", "mt-0.5 block text-sm text-ink");
+    text.append(excerpt);
+    link.append(
+      el("span", "block font-semibold text-accent", title),
+      el("span", "block text-xs text-muted", where),
+      text,
+    );
+    item.append(link);
+    return item;
+  }
+
+  private renderResults(top: PagefindResultData[], total: number, state: SearchState): void {
     this.status.textContent =
       total === 0
         ? "No practices match."
-        : `${total} result${total === 1 ? "" : "s"}${total > top.length ? `, showing the first ${top.length}` : ""}.`;
-    this.results.replaceChildren(
-      ...top.map((result) => {
-        const item = el("li");
-        const link = el("a", "block rounded-md px-3 py-2 no-underline hover:bg-accent-soft focus:bg-accent-soft");
-        const url = new URL(result.url, location.origin);
-        if (query) url.searchParams.set(this.options.highlightParam, query);
-        link.href = url.pathname + url.search + url.hash;
+        : `${total} result${total === 1 ? "" : "s"}${total > top.length ? `, showing the first ${Math.min(total, LIMIT)}` : ""}.`;
+    this.replaceResults(
+      top.map((result) => {
+        const type = result.meta["type"];
         const where =
-          result.meta["type"] === "practice"
+          type === "practice"
             ? `${result.meta["section"] ?? ""} › ${result.meta["subsection"] ?? ""}`
-            : result.meta["type"] === "section"
+            : type === "section"
               ? "Section"
-              : result.meta["type"] === "industry"
+              : type === "industry"
                 ? "Industry"
                 : "Page";
-        const excerpt = el("span", "mt-0.5 block text-sm text-ink");
-        excerpt.append(safeExcerpt(result.excerpt));
-        link.append(
-          el("span", "block font-semibold text-accent", result.meta["title"] ?? url.pathname),
-          el("span", "block text-xs text-muted", where),
-          excerpt,
+        return this.resultItem(
+          result.meta["title"] ?? result.url,
+          where,
+          result.url,
+          safeExcerpt(result.excerpt),
+          state.query,
         );
-        item.append(link);
-        return item;
       }),
     );
   }
 
   private renderSuggestions(data: SearchData): void {
-    const close = suggest(this.state.query, data.practices);
+    const close = suggest(this.state.query, practices);
     const box = el("div", "space-y-3 text-sm");
     if (close.length) {
       box.append(el("p", "font-medium", "Closest practice titles:"));

@@ -1,5 +1,6 @@
 import type { APIRoute, GetStaticPaths } from "astro";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
+import { buildSearchData } from "../../data/search-data.ts";
 import { resolve } from "node:path";
 
 /**
@@ -21,6 +22,15 @@ export const getStaticPaths = (() =>
 export const GET: APIRoute = async ({ params }) => {
   const entry = MODULES[params.name as keyof typeof MODULES];
   if (!entry) return new Response("Not found", { status: 404 });
+  // The search module carries the practice list with it: one request gives instant results.
+  const data = JSON.stringify(await buildSearchData(import.meta.env.BASE_URL));
+  const searchData: Plugin = {
+    name: "search-data",
+    setup(b) {
+      b.onResolve({ filter: /^virtual:search-data$/ }, () => ({ path: "search-data", namespace: "virtual" }));
+      b.onLoad({ filter: /.*/, namespace: "virtual" }, () => ({ contents: data, loader: "json" }));
+    },
+  };
   const result = await build({
     // Resolved from the project root: this file runs from a build folder when prerendered.
     entryPoints: [resolve(entry)],
@@ -29,6 +39,7 @@ export const GET: APIRoute = async ({ params }) => {
     minify: true,
     write: false,
     target: "es2022",
+    plugins: [searchData],
     define: {
       "import.meta.env.BASE_URL": JSON.stringify(import.meta.env.BASE_URL),
       "import.meta.env.DEV": JSON.stringify(import.meta.env.DEV),

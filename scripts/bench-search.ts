@@ -1,0 +1,139 @@
+/**
+ * npm run bench:search [-- --runs N] [--dist DIR]
+ *
+ * Measures search as a reader meets it, in Chromium against the built site on
+ * a local server: keystroke → first result visible, cold (fresh browser, first
+ * query) and warm (index loaded, next query), as medians over several queries;
+ * the bytes the first query fetches; and the search bytes a reading page loads
+ * before any intent. Fails when a figure is over its budget.
+ */
+import { readFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import { serveStatic } from "../src/lib/static-server.ts";
+import { launch } from "../tests/e2e/browser.ts";
+
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "7" }, dist: { type: "string", default: "dist" } },
+});
+const BUDGET = { warmMs: 80, coldMs: 250, searchBytesBeforeIntent: 0 };
+const QUERIES = [
+  "elevator pitch",
+  "follow up",
+  "introvert",
+  "business cards",
+  "mentor",
+  "linkedin headline",
+  "privacy",
+  "conference",
+  "gratitude",
+  "volunteer",
+];
+const runs = Math.min(Number(values.runs), QUERIES.length);
+const dist = values.dist!;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const isSearch = (path: string) => path.startsWith("/pagefind/") || path.startsWith("/lazy/");
+const gzipOf = (path: string) => {
+  const file = join(dist, path);
+  return existsSync(file) ? gzipSync(readFileSync(file)).length : 0;
+};
+
+// Records, in the page, the time of each keystroke and each time the results list is rendered with results.
+const INSTRUMENT = `(() => {
+  window.__keys = [];
+  window.__renders = [];
+  addEventListener("keydown", (e) => window.__keys.push(e.timeStamp), true);
+  new MutationObserver((records) => {
+    if (records.some((r) => r.target instanceof Element && r.target.matches('ol[aria-label="Results"]') && r.target.children.length)) {
+      window.__renders.push(performance.now());
+    }
+  }).observe(document.documentElement, { subtree: true, childList: true });
+})()`;
+
+// Resolves, in the page, with the first render of results at or after \`since\`.
+const FIRST_RENDER_AFTER = `(since) => new Promise((resolve) => {
+  const poll = () => {
+    const t = window.__renders.find((r) => r >= since);
+    t === undefined ? requestAnimationFrame(poll) : resolve(t);
+  };
+  poll();
+})`;
+
+const { url, server } = await serveStatic(join(process.cwd(), dist));
+const cold: number[] = [];
+const coldFullText: number[] = [];
+const warm: number[] = [];
+let beforeIntent = 0;
+let firstQueryBytes = { raw: 0, gzip: 0, requests: 0 };
+
+for (let i = 0; i < runs; i++) {
+  const context = await launch();
+  const page = await context.newPage();
+  const fetched: { path: string; bytes: number }[] = [];
+  page.on("response", async (response) => {
+    const path = new URL(response.url()).pathname;
+    if (!isSearch(path)) return;
+    fetched.push({ path, bytes: (await response.body().catch(() => Buffer.alloc(0))).length });
+  });
+  await page.goto(`${url}/practices/arrive-early/`);
+  await page.waitForLoadState("networkidle");
+  await page.evaluate(INSTRUMENT);
+  if (i === 0) beforeIntent = fetched.length ? fetched.reduce((n, f) => n + gzipOf(f.path), 0) || 1 : 0;
+
+  // Cold: the reader presses "/" and types; time from the first character to the first result.
+  await page.keyboard.press("/");
+  const query = QUERIES[i]!;
+  await page.keyboard.type(query);
+  const firstKey = await page.evaluate("window.__keys[1]");
+  const shown = (await page.evaluate(`(${FIRST_RENDER_AFTER})(${firstKey})`)) as number;
+  cold.push(shown - (firstKey as number));
+  // Also when Pagefind's full-text results (with excerpts) have replaced the instant ones.
+  await page.waitForFunction(() =>
+    /result/.test(document.querySelector('dialog[open] [role="status"]')?.textContent ?? ""),
+  );
+  coldFullText.push(((await page.evaluate("performance.now()")) as number) - (firstKey as number));
+  if (i === 0) {
+    await page.waitForLoadState("networkidle");
+    firstQueryBytes = {
+      requests: fetched.length,
+      raw: fetched.reduce((n, f) => n + f.bytes, 0),
+      gzip: fetched.reduce((n, f) => n + gzipOf(f.path), 0),
+    };
+  }
+
+  // Warm: with the index loaded, the next query; time from its last keystroke to its results.
+  await page.waitForLoadState("networkidle");
+  const next = QUERIES[(i + 1) % QUERIES.length]!;
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type(next);
+  const lastKey = (await page.evaluate("window.__keys.at(-1)")) as number;
+  const warmShown = (await page.evaluate(`(${FIRST_RENDER_AFTER})(${lastKey})`)) as number;
+  warm.push(warmShown - lastKey);
+  await context.close();
+}
+server.close();
+
+const figures = {
+  coldMedianMs: Math.round(median(cold)),
+  warmMedianMs: Math.round(median(warm)),
+  coldFullTextMedianMs: Math.round(median(coldFullText)),
+  coldMs: cold.map(Math.round),
+  warmMs: warm.map(Math.round),
+  firstQuery: firstQueryBytes,
+  searchBytesBeforeIntent: beforeIntent,
+};
+console.log(JSON.stringify(figures, null, 2));
+const over = [
+  figures.coldMedianMs > BUDGET.coldMs && `cold ${figures.coldMedianMs} ms > ${BUDGET.coldMs} ms`,
+  figures.warmMedianMs > BUDGET.warmMs && `warm ${figures.warmMedianMs} ms > ${BUDGET.warmMs} ms`,
+  figures.searchBytesBeforeIntent > BUDGET.searchBytesBeforeIntent &&
+    `${figures.searchBytesBeforeIntent} B of search before intent`,
+].filter(Boolean);
+console.log(
+  over.length
+    ? `bench:search over budget: ${over.join("; ")}`
+    : `bench:search: within budget (cold ≤ ${BUDGET.coldMs} ms, warm ≤ ${BUDGET.warmMs} ms, 0 B before intent)`,
+);
+process.exit(over.length ? 1 : 0);
