@@ -1,8 +1,10 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
+import sitemap from "@astrojs/sitemap";
 import tailwindcss from "@tailwindcss/vite";
 import { contentCheck } from "./src/integrations/content-check.ts";
+import { csp } from "./src/integrations/csp.ts";
 import { pagefind } from "./src/integrations/pagefind.ts";
 import { rehypeBaseLinks } from "./src/integrations/rehype-base-links.ts";
 
@@ -16,7 +18,15 @@ export default defineConfig({
   base,
   // Pages are published with a trailing slash; "ignore" keeps endpoints like /lazy/search.js reachable in dev too.
   trailingSlash: "ignore",
-  integrations: [contentCheck(), mdx(), pagefind()],
+  // Order matters after the build: pages get their CSP, then Pagefind indexes them.
+  integrations: [
+    contentCheck(),
+    mdx(),
+    // The 404 page and the search page are not destinations for search engines.
+    sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(new URL(page).pathname) }),
+    csp(),
+    pagefind(),
+  ],
   markdown: { rehypePlugins: [rehypeBaseLinks(base)] },
   // Stylesheets inline in each page: a reading page is then one request plus
   // nothing, and the budgets count the same bytes either way.
