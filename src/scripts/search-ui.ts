@@ -65,7 +65,8 @@ const practices: Practice[] = searchData.practices.map((p) => ({
  * keystroke is answered fast: the small practice list first, then Pagefind,
  * whose start-up would otherwise hold up the instant results on a slow phone.
  */
-export function preloadSearch(): void {
+export function preloadSearch(styles: string): void {
+  void linkStyles(styles);
   void idle().then(() => loadPagefind().catch(() => {}));
 }
 
@@ -107,6 +108,24 @@ let uid = 0;
 export interface SearchOptions {
   /** Query parameter that carries the search terms to the page a result opens, to be highlighted there. */
   highlightParam: string;
+  /** URL of the search interface's stylesheet, linked on first use. */
+  styles: string;
+}
+
+let stylesLoad: Promise<void> | undefined;
+
+/** Links the search stylesheet once, resolving when it applies; reading pages never load it. */
+function linkStyles(href: string): Promise<void> {
+  stylesLoad ??= new Promise<void>((resolve) => {
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = href;
+    // Resolve on error too: an unstyled search still works.
+    link.addEventListener("load", () => resolve());
+    link.addEventListener("error", () => resolve());
+    document.head.append(link);
+  });
+  return stylesLoad;
 }
 
 /** One search interface: input, filter chips, live status, results, suggestions. */
@@ -126,6 +145,7 @@ class SearchUI {
     private readonly options: SearchOptions,
     private readonly onChange: (state: SearchState) => void = () => {},
   ) {
+    void linkStyles(options.styles);
     const id = `search-${++uid}`;
     this.state = initial;
     const label = el("label", "block text-sm font-medium", "Search the handbook");
@@ -449,11 +469,20 @@ function shareHref(state: SearchState): string {
 }
 
 /** Opens the search dialog, or focuses the search page's own field when on /search/. */
-export function openSearchDialog(options: SearchOptions & { query: string; opener: HTMLElement | null }): void {
+export async function openSearchDialog(
+  options: SearchOptions & {
+    /** Hands over what the reader typed before the dialog was ready (and clears it where it was typed). */
+    takeQuery: () => string;
+    opener: HTMLElement | null;
+  },
+): Promise<void> {
+  // Never show the dialog unstyled: the first time, wait for its stylesheet (already requested on intent).
+  await linkStyles(options.styles);
+  const query = options.takeQuery();
   const page = document.querySelector<HTMLInputElement>("[data-search-page] input[type=search]");
   if (page) {
-    if (options.query) {
-      page.value = options.query;
+    if (query) {
+      page.value = query;
       page.dispatchEvent(new Event("input"));
     }
     page.focus();
@@ -516,10 +545,15 @@ export function openSearchDialog(options: SearchOptions & { query: string; opene
     dialog = { element, ui, share };
   }
   const { element, ui } = dialog;
-  const opener = options.opener;
-  element.addEventListener("close", () => opener?.focus(), { once: true });
-  if (options.query) ui.setState({ ...parseSearchState(new URLSearchParams()), query: options.query });
-  if (!element.open) element.showModal();
+  if (!element.open) {
+    const opener = options.opener;
+    element.addEventListener("close", () => opener?.focus(), { once: true });
+    // A fresh opening starts from what was typed; keystrokes that arrive while it opens are added to it.
+    if (query) ui.setState({ ...parseSearchState(new URLSearchParams()), query });
+    element.showModal();
+  } else if (query) {
+    ui.setState({ ...parseSearchState(new URLSearchParams()), query: ui.input.value + query });
+  }
   ui.input.focus();
   ui.input.setSelectionRange(ui.input.value.length, ui.input.value.length);
 }
