@@ -114,16 +114,24 @@ export interface SearchOptions {
 
 let stylesLoad: Promise<void> | undefined;
 
-/** Links the search stylesheet once, resolving when it applies; reading pages never load it. */
+/**
+ * Links the search stylesheet once, resolving when it applies; reading pages
+ * never load it. The header links it already at the first sign of intent.
+ */
 function linkStyles(href: string): Promise<void> {
   stylesLoad ??= new Promise<void>((resolve) => {
-    const link = document.createElement("link");
-    link.rel = "stylesheet";
-    link.href = href;
+    let link = document.querySelector<HTMLLinkElement>("link[data-search-styles]");
+    if (link?.sheet) return resolve();
+    if (!link) {
+      link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = href;
+      link.dataset["searchStyles"] = "";
+      document.head.append(link);
+    }
     // Resolve on error too: an unstyled search still works.
     link.addEventListener("load", () => resolve());
     link.addEventListener("error", () => resolve());
-    document.head.append(link);
   });
   return stylesLoad;
 }
