@@ -14,6 +14,8 @@ const site = process.env.SITE_URL || "http://localhost:4321";
 const base = process.env.SITE_BASE || "/";
 
 export default defineConfig({
+  // A separate cache lets the scale benchmark build synthetic content without touching this one.
+  ...(process.env.HANDBOOK_CACHE_DIR ? { cacheDir: process.env.HANDBOOK_CACHE_DIR } : {}),
   site,
   base,
   // Pages are published with a trailing slash; "ignore" keeps endpoints like /lazy/search.js reachable in dev too.

@@ -46,7 +46,11 @@ export function groupBySubsection<P extends PracticeLike>(
 /** For each practice, the other practices with the same title ("Follow-up" in two subsections). */
 export function namesakes<P extends PracticeLike>(practices: readonly P[]): Map<string, P[]> {
   const byTitle = new Map<string, P[]>();
-  for (const p of practices) byTitle.set(p.title, [...(byTitle.get(p.title) ?? []), p]);
+  for (const p of practices) {
+    const same = byTitle.get(p.title);
+    if (same) same.push(p);
+    else byTitle.set(p.title, [p]);
+  }
   return new Map(practices.map((p) => [p.id, byTitle.get(p.title)!.filter((o) => o.id !== p.id)]));
 }
 
@@ -78,7 +82,18 @@ export function groupByLetter<T extends { title: string }>(items: readonly T[]):
   for (const item of sorted) {
     const first = item.title.normalize("NFD")[0]?.toUpperCase() ?? "#";
     const letter = /[A-Z]/.test(first) ? first : "#";
-    groups.set(letter, [...(groups.get(letter) ?? []), item]);
+    const group = groups.get(letter);
+    if (group) group.push(item);
+    else groups.set(letter, [item]);
   }
   return [...groups].map(([letter, items]) => ({ letter, items }));
+}
+
+/**
+ * The sections a menu on every page lists: all of them in a handbook of
+ * ordinary size, the first `limit` otherwise, so that every page does not grow
+ * with the number of sections (the rest are a link away, on the home page).
+ */
+export function menuSections<T>(sections: readonly T[], limit = 12): { shown: T[]; more: number } {
+  return sections.length <= limit ? { shown: [...sections], more: 0 } : { shown: sections.slice(0, limit), more: sections.length - limit };
 }

@@ -1,0 +1,60 @@
+import { parse, stringify } from "yaml";
+import { splitFrontmatter } from "./content-files.ts";
+
+/**
+ * A synthetic handbook `factor` times the size of a real one, for the scale
+ * benchmark: the topical sections, their subsections and practices are
+ * repeated, copy k's headings and ids suffixed with k, bodies kept at their
+ * real length. The source document is generated alongside, so the content
+ * still covers it exactly and every check the build runs still applies.
+ *
+ * `files` maps paths under the content folder to their text; so does the result.
+ */
+export function syntheticHandbook(files: Record<string, string>, factor: number): Record<string, string> {
+  if (!Number.isInteger(factor) || factor < 1) throw new Error(`--factor must be a whole number ≥ 1, received ${factor}`);
+  const suffix = (text: string, k: number) => (k === 1 ? text : `${text} ${k}`);
+  const id = (text: string, k: number) => (k === 1 ? text : `${text}-${k}`);
+  const out: Record<string, string> = {};
+  const entry = (path: string) => {
+    const parts = splitFrontmatter(files[path]!);
+    if (!parts) throw new Error(`${path}: no frontmatter`);
+    return { data: parse(parts.frontmatter) as Record<string, unknown>, body: parts.body };
+  };
+  const write = (path: string, data: unknown, body: string) => (out[path] = `---\n${stringify(data, { lineWidth: 0 })}---\n${body}`);
+
+  // The source: the title and Overview once, then every topical section `factor` times.
+  const source = files["source/networking-best-practices.md"]!;
+  const firstTopical = source.indexOf("\n## ", source.indexOf("## Overview") + 1) + 1;
+  const head = source.slice(0, firstTopical);
+  const topical = source.slice(firstTopical);
+  const copies = Array.from({ length: factor }, (_, i) =>
+    topical.replace(/^(##|###) (.+)$/gm, (_, hashes: string, title: string) => `${hashes} ${suffix(title, i + 1)}`),
+  );
+  out["source/networking-best-practices.md"] = head + copies.join("\n");
+
+  for (const path of Object.keys(files)) {
+    if (path.startsWith("home/") || path.startsWith("industries/")) out[path] = files[path]!;
+  }
+  const sectionFiles = Object.keys(files).filter((p) => p.startsWith("sections/"));
+  const practiceFiles = Object.keys(files).filter((p) => p.startsWith("practices/"));
+  for (let k = 1; k <= factor; k++) {
+    for (const path of sectionFiles) {
+      const { data, body } = entry(path);
+      const subsections = (data["subsections"] as { title: string; intro: string }[]).map((s) => ({ ...s, title: suffix(s.title, k) }));
+      const order = (k - 1) * sectionFiles.length + (data["order"] as number);
+      write(path.replace(/\.mdx$/, k === 1 ? ".mdx" : `-${k}.mdx`), { ...data, title: suffix(data["title"] as string, k), heading: suffix(data["heading"] as string, k), order, subsections }, body);
+    }
+    for (const path of practiceFiles) {
+      const { data, body } = entry(path);
+      const practice = {
+        ...data,
+        id: id(data["id"] as string, k),
+        section: id(data["section"] as string, k),
+        subsection: suffix(data["subsection"] as string, k),
+        related: ((data["related"] as string[] | undefined) ?? []).map((r) => id(r, k)),
+      };
+      write(path.replace(/\.mdx$/, k === 1 ? ".mdx" : `-${k}.mdx`), practice, body);
+    }
+  }
+  return out;
+}
