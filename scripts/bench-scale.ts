@@ -63,7 +63,9 @@ interface Row {
 
 async function measure(factor: number): Promise<Row> {
   const { contentDir } = readConfig();
-  const real = Object.fromEntries(walk(contentDir).map((file) => [relative(contentDir, file), readFileSync(file, "utf8")]));
+  const real = Object.fromEntries(
+    walk(contentDir).map((file) => [relative(contentDir, file), readFileSync(file, "utf8")]),
+  );
   const work = mkdtempSync(join(tmpdir(), `handbook-scale-${factor}-`));
   const content = join(work, "content");
   const files = syntheticHandbook(real, factor);
@@ -74,7 +76,12 @@ async function measure(factor: number): Promise<Row> {
   const out = join(work, "dist");
   const started = performance.now();
   const child = spawn("npx", ["astro", "build", "--outDir", out], {
-    env: { ...process.env, HANDBOOK_CONTENT_DIR: content, HANDBOOK_CACHE_DIR: join(work, "cache"), ASTRO_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      HANDBOOK_CONTENT_DIR: content,
+      HANDBOOK_CACHE_DIR: join(work, "cache"),
+      ASTRO_TELEMETRY_DISABLED: "1",
+    },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";

@@ -95,5 +95,7 @@ export function groupByLetter<T extends { title: string }>(items: readonly T[]):
  * with the number of sections (the rest are a link away, on the home page).
  */
 export function menuSections<T>(sections: readonly T[], limit = 12): { shown: T[]; more: number } {
-  return sections.length <= limit ? { shown: [...sections], more: 0 } : { shown: sections.slice(0, limit), more: sections.length - limit };
+  return sections.length <= limit
+    ? { shown: [...sections], more: 0 }
+    : { shown: sections.slice(0, limit), more: sections.length - limit };
 }

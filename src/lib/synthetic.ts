@@ -11,7 +11,8 @@ import { splitFrontmatter } from "./content-files.ts";
  * `files` maps paths under the content folder to their text; so does the result.
  */
 export function syntheticHandbook(files: Record<string, string>, factor: number): Record<string, string> {
-  if (!Number.isInteger(factor) || factor < 1) throw new Error(`--factor must be a whole number ≥ 1, received ${factor}`);
+  if (!Number.isInteger(factor) || factor < 1)
+    throw new Error(`--factor must be a whole number ≥ 1, received ${factor}`);
   const suffix = (text: string, k: number) => (k === 1 ? text : `${text} ${k}`);
   const id = (text: string, k: number) => (k === 1 ? text : `${text}-${k}`);
   const out: Record<string, string> = {};
@@ -20,7 +21,8 @@ export function syntheticHandbook(files: Record<string, string>, factor: number)
     if (!parts) throw new Error(`${path}: no frontmatter`);
     return { data: parse(parts.frontmatter) as Record<string, unknown>, body: parts.body };
   };
-  const write = (path: string, data: unknown, body: string) => (out[path] = `---\n${stringify(data, { lineWidth: 0 })}---\n${body}`);
+  const write = (path: string, data: unknown, body: string) =>
+    (out[path] = `---\n${stringify(data, { lineWidth: 0 })}---\n${body}`);
 
   // The source: the title and Overview once, then every topical section `factor` times.
   const source = files["source/networking-best-practices.md"]!;
@@ -40,9 +42,22 @@ export function syntheticHandbook(files: Record<string, string>, factor: number)
   for (let k = 1; k <= factor; k++) {
     for (const path of sectionFiles) {
       const { data, body } = entry(path);
-      const subsections = (data["subsections"] as { title: string; intro: string }[]).map((s) => ({ ...s, title: suffix(s.title, k) }));
+      const subsections = (data["subsections"] as { title: string; intro: string }[]).map((s) => ({
+        ...s,
+        title: suffix(s.title, k),
+      }));
       const order = (k - 1) * sectionFiles.length + (data["order"] as number);
-      write(path.replace(/\.mdx$/, k === 1 ? ".mdx" : `-${k}.mdx`), { ...data, title: suffix(data["title"] as string, k), heading: suffix(data["heading"] as string, k), order, subsections }, body);
+      write(
+        path.replace(/\.mdx$/, k === 1 ? ".mdx" : `-${k}.mdx`),
+        {
+          ...data,
+          title: suffix(data["title"] as string, k),
+          heading: suffix(data["heading"] as string, k),
+          order,
+          subsections,
+        },
+        body,
+      );
     }
     for (const path of practiceFiles) {
       const { data, body } = entry(path);

@@ -435,29 +435,21 @@ class SearchUI {
 
   private renderSuggestions(data: SearchData): void {
     const close = suggest(this.state.query, practices);
-    const box = el("div", "space-y-3 text-sm");
-    if (close.length) {
-      box.append(el("p", "font-medium", "Closest practice titles:"));
-      const list = el("ul", "space-y-1");
-      for (const entry of close) {
+    const linkList = (className: string, items: { title: string; url: string }[]) => {
+      const list = el("ul", className);
+      for (const { title, url } of items) {
+        const link = el("a", "", title);
+        link.href = url;
         const item = el("li");
-        const link = el("a", "", entry.title);
-        link.href = entry.url;
         item.append(link);
         list.append(item);
       }
-      box.append(list);
-    }
+      return list;
+    };
+    const box = el("div", "space-y-3 text-sm");
+    if (close.length) box.append(el("p", "font-medium", "Closest practice titles:"), linkList("space-y-1", close));
     box.append(this.fallback(close.length ? "Or browse a section:" : "Try other words, or browse a section:"));
-    const sections = el("ul", "flex flex-wrap gap-x-4 gap-y-1");
-    for (const section of data.sections) {
-      const item = el("li");
-      const link = el("a", "", section.title);
-      link.href = section.url;
-      item.append(link);
-      sections.append(item);
-    }
-    box.append(sections);
+    box.append(linkList("flex flex-wrap gap-x-4 gap-y-1", data.sections));
     this.empty.replaceChildren(box);
   }
 

@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 /** Debian's Chromium; never a downloaded browser. */
 const EXECUTABLE = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -40,4 +41,15 @@ export async function tabTo(page: Page, describe: string, predicate: string, lim
       return presses;
   }
   throw new Error(`keyboard: ${describe} was not reached within ${limit} Tab presses`);
+}
+
+/** One browser and page shared by the tests of a file, opened before them and closed after. */
+export function sharedPage(): { readonly page: Page } {
+  const shared = {} as { page: Page; context: BrowserContext };
+  beforeAll(async () => {
+    shared.context = await launch();
+    shared.page = await shared.context.newPage();
+  });
+  afterAll(async () => shared.context?.close());
+  return shared;
 }

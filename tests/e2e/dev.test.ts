@@ -22,9 +22,11 @@ beforeAll(async () => {
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !["BASE_URL", "MODE", "DEV", "PROD", "SSR"].includes(k)),
   );
+  // Its own process group, so that stopping it also stops the server npx starts.
   dev = spawn("npx", ["astro", "dev", "--host", "127.0.0.1", "--port", String(port)], {
     env: { ...env, ASTRO_TELEMETRY_DISABLED: "1" },
     stdio: "pipe",
+    detached: true,
   });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("astro dev did not start")), 60_000);
@@ -38,7 +40,7 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(() => {
-  dev?.kill();
+  if (dev?.pid) process.kill(-dev.pid, "SIGTERM");
 });
 
 describe("dev mode", () => {

@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { BrowserContext, Page } from "playwright-core";
-import { launch, tabTo } from "./browser.ts";
+import { beforeEach, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { launch, sharedPage, tabTo } from "./browser.ts";
 
 const site = inject("siteUrl");
 const aliasSite = inject("aliasSiteUrl");
-let context: BrowserContext;
+const shared = sharedPage();
 let page: Page;
-
-beforeAll(async () => {
-  context = await launch();
-  page = await context.newPage();
+beforeEach(() => {
+  page = shared.page;
 });
-afterAll(async () => context?.close());
 
 /** Where an element sits relative to the sticky header and the viewport. */
 async function placement(selector: string) {

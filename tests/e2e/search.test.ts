@@ -1,17 +1,14 @@
 import AxeBuilder from "@axe-core/playwright";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { BrowserContext, Page } from "playwright-core";
-import { launch } from "./browser.ts";
+import { beforeEach, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { launch, sharedPage } from "./browser.ts";
 
 const site = inject("siteUrl");
-let context: BrowserContext;
+const shared = sharedPage();
 let page: Page;
-
-beforeAll(async () => {
-  context = await launch();
-  page = await context.newPage();
+beforeEach(() => {
+  page = shared.page;
 });
-afterAll(async () => context?.close());
 
 const dialog = () => page.locator("dialog[open]");
 const searchPage = () => page.locator("[data-search-page]");

@@ -1,7 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { groupByLetter, groupBySubsection, industriesOf, menuSections, namesakes, neighbours, sortBySource } from "../../src/lib/model.ts";
+import {
+  groupByLetter,
+  groupBySubsection,
+  industriesOf,
+  menuSections,
+  namesakes,
+  neighbours,
+  sortBySource,
+} from "../../src/lib/model.ts";
 
-const p = (id: string, title: string, subsection = "S", industries: string[] = []) => ({ id, title, section: "sec", subsection, industries });
+const p = (id: string, title: string, subsection = "S", industries: string[] = []) => ({
+  id,
+  title,
+  section: "sec",
+  subsection,
+  industries,
+});
 
 describe("page model", () => {
   it("finds namesakes: practices that share a title", () => {
@@ -21,7 +35,10 @@ describe("page model", () => {
   });
 
   it("groups practices under their subsections in the section's order", () => {
-    const groups = groupBySubsection([{ title: "Email Etiquette" }, { title: "Events" }], [p("x", "X", "Events"), p("y", "Y", "Email Etiquette")]);
+    const groups = groupBySubsection(
+      [{ title: "Email Etiquette" }, { title: "Events" }],
+      [p("x", "X", "Events"), p("y", "Y", "Email Etiquette")],
+    );
     expect(groups.map((g) => [g.anchor, g.practices.map((x) => x.id)])).toEqual([
       ["email-etiquette", ["y"]],
       ["events", ["x"]],
@@ -36,7 +53,12 @@ describe("page model", () => {
   });
 
   it("groups A–Z by first letter, accents folded, anything else under #", () => {
-    const groups = groupByLetter([{ title: "Être là" }, { title: "apple" }, { title: "Arrive" }, { title: "100% Profile" }]);
+    const groups = groupByLetter([
+      { title: "Être là" },
+      { title: "apple" },
+      { title: "Arrive" },
+      { title: "100% Profile" },
+    ]);
     expect(groups.map((g) => [g.letter, g.items.map((i) => i.title)])).toEqual([
       ["#", ["100% Profile"]],
       ["A", ["apple", "Arrive"]],

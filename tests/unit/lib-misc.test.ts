@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { overBudget, resourcesOf, weighPage, dependenciesOf, READING_PAGE_BUDGET } from "../../src/lib/budget.ts";
+import { readConfig } from "../../src/lib/config.ts";
+import { internalLinks, linkResolves } from "../../src/lib/content-links.ts";
+import { analyzeBody, bodyProblems, countWords, excerpt } from "../../src/lib/practice-body.ts";
+import { absoluteUrl, lazyModuleUrl, paths, withBase } from "../../src/lib/urls.ts";
+
+describe("URLs", () => {
+  it("apply the base path once, at a root or a subpath", () => {
+    expect(withBase("/", paths.practice("be-genuine"))).toBe("/practices/be-genuine/");
+    expect(withBase("/handbook/", paths.section("x", "y"))).toBe("/handbook/sections/x/#y");
+    expect(withBase("/handbook", "/")).toBe("/handbook/");
+    expect(absoluteUrl("https://example.org", "/handbook/", paths.practices())).toBe(
+      "https://example.org/handbook/practices/",
+    );
+    expect(lazyModuleUrl("/", "search")).toBe("/lazy/search.js");
+  });
+});
+
+describe("configuration", () => {
+  it("reads the content folder from the environment, content/ by default", () => {
+    expect(readConfig({}, "/site").contentDir).toBe("/site/content");
+    expect(readConfig({ HANDBOOK_CONTENT_DIR: "/tmp/x" }, "/site").sourceFile).toBe(
+      "/tmp/x/source/networking-best-practices.md",
+    );
+  });
+});
+
+describe("links in bodies", () => {
+  it("finds site-relative links with their lines and checks them against published pages", () => {
+    expect(internalLinks("See [a](/practices/a/).\n\n[b](https://example.org) and [c](/sections/s/#x)")).toEqual([
+      { href: "/practices/a/", line: 1 },
+      { href: "/sections/s/#x", line: 3 },
+    ]);
+    const targets = new Map([["/sections/s/", new Set(["x"])]]);
+    expect(linkResolves("/sections/s/#x", targets)).toBe(true);
+    expect(linkResolves("/sections/s/#y", targets)).toBe(false);
+    expect(linkResolves("/sections/t/", targets)).toBe(false);
+  });
+});
+
+const BODY = `## Why it matters
+
+People remember a short, specific note. It ties your name to the conversation you had.
+
+## How to do it
+
+1. Write within two days.
+2. Mention one thing they said.
+3. Offer one small next step.
+
+## Example
+
+<Message label="Note">
+
+Hi Sam, thanks for the chat.
+
+</Message>
+
+## Watch out for
+
+Sending the same template to everyone.
+`;
+
+describe("practice bodies", () => {
+  it("counts words as a reader would", () => {
+    expect(countWords("Follow-up within 24–48 hours, don't wait.")).toBe(7);
+  });
+
+  it("finds the four parts, the steps and the words, leaving out MDX tags", () => {
+    const analysis = analyzeBody(BODY);
+    expect(analysis.headings).toEqual(["Why it matters", "How to do it", "Example", "Watch out for"]);
+    expect(analysis.steps).toBe(3);
+    expect(analysis.parts["Example"]).toBe("Hi Sam, thanks for the chat.");
+    expect(bodyProblems(analysis)).toEqual([expect.stringMatching(/the body has \d+ words; keep it within 150–350/)]);
+  });
+
+  it("says what is missing", () => {
+    const problems = bodyProblems(analyzeBody("## Why it matters\n\nText.\n\n## How to do it\n\n- a bullet\n"));
+    expect(problems.join("\n")).toMatch(/write exactly Why it matters → How to do it → Example → Watch out for/);
+    expect(problems.join("\n")).toMatch(/"How to do it" has 0 numbered steps/);
+    expect(problems.join("\n")).toMatch(/"Example" is empty/);
+  });
+
+  it("excerpts the first paragraph of Why it matters, cut at a word", () => {
+    expect(excerpt(BODY)).toBe(
+      "People remember a short, specific note. It ties your name to the conversation you had.",
+    );
+    expect(excerpt(BODY, 30)).toBe("People remember a short…");
+  });
+});
+
+describe("page budgets", () => {
+  const html = `<html><head><link rel="stylesheet" href="/a.css"><link rel="icon" href="data:image/svg+xml,x"><script type="module" src="/m.js"></script></head><body><img src="/i.png" loading="lazy"><img src="/j.png"></body></html>`;
+
+  it("lists what a page fetches on load, skipping data: URLs and lazy images", () => {
+    expect(resourcesOf(html).map((r) => `${r.kind} ${r.url}`)).toEqual(["css /a.css", "js /m.js", "image /j.png"]);
+    expect(
+      dependenciesOf("js", 'import{a}from"./c.js";import"./d.js";const x=import("./lazy.js")').map((r) => r.url),
+    ).toEqual(["./c.js", "./d.js"]);
+    expect(dependenciesOf("css", "a{background:url(/bg.png)}b{background:url(data:x)}").map((r) => r.url)).toEqual([
+      "/bg.png",
+    ]);
+  });
+
+  it("weighs a page with everything it pulls in, once each, and flags what is over", () => {
+    const files: Record<string, string> = {
+      "/a.css": "x{}",
+      "/m.js": 'import"./c.js";',
+      "/c.js": "1",
+      "/j.png": "png",
+    };
+    const weight = weighPage("/", html, (path) => (files[path] === undefined ? undefined : Buffer.from(files[path]!)));
+    expect(weight.resources.map((r) => r.url)).toEqual(["/", "/a.css", "/m.js", "/j.png", "/c.js"]);
+    expect(weight.requests).toBe(5);
+    expect(overBudget(weight, READING_PAGE_BUDGET)).toEqual(["5 requests > 4"]);
+    expect(() => weighPage("/", html, () => undefined)).toThrow(/loads \/a.css, which is not in the build/);
+  });
+});
