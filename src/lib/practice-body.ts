@@ -86,7 +86,7 @@ export function bodyProblems(analysis: BodyAnalysis): string[] {
  * A short plain-text excerpt for listings and previews: the first paragraph of
  * "Why it matters" (or of the body), cut at a word boundary.
  */
-export function excerpt(body: string, maxChars = 100): string {
+export function excerpt(body: string, maxChars = 90): string {
   const analysis = analyzeBody(body);
   const first = (analysis.parts["Why it matters"] ?? analysis.paragraphs[0] ?? "").split("\n")[0]!.trim();
   if (first.length <= maxChars) return first;
