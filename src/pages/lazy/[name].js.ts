@@ -23,12 +23,14 @@ export const GET: APIRoute = async ({ params }) => {
   const entry = MODULES[params.name as keyof typeof MODULES];
   if (!entry) return new Response("Not found", { status: 404 });
   // The search module carries the practice list with it: one request gives instant results.
-  const data = JSON.stringify(await buildSearchData(import.meta.env.BASE_URL));
   const searchData: Plugin = {
     name: "search-data",
     setup(b) {
       b.onResolve({ filter: /^virtual:search-data$/ }, () => ({ path: "search-data", namespace: "virtual" }));
-      b.onLoad({ filter: /.*/, namespace: "virtual" }, () => ({ contents: data, loader: "json" }));
+      b.onLoad({ filter: /.*/, namespace: "virtual" }, async () => ({
+        contents: JSON.stringify(await buildSearchData(import.meta.env.BASE_URL)),
+        loader: "json",
+      }));
     },
   };
   const result = await build({
