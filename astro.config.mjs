@@ -1,4 +1,6 @@
 // @ts-check
+import { createHash } from "node:crypto";
+import { resolve } from "node:path";
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
@@ -13,9 +15,17 @@ import { rehypeBaseLinks } from "./src/integrations/rehype-base-links.ts";
 const site = process.env.SITE_URL || "http://localhost:4321";
 const base = process.env.SITE_BASE || "/";
 
+// Astro's content cache does not know which content folder it was filled from:
+// a build from another folder (a test fixture, the scale benchmark) gets a cache
+// of its own, or the next build of content/ would reuse entries that are not there.
+const contentDir = process.env.HANDBOOK_CONTENT_DIR;
+const cacheDir =
+  process.env.HANDBOOK_CACHE_DIR ||
+  (contentDir &&
+    `./node_modules/.astro-${createHash("sha256").update(resolve(contentDir)).digest("hex").slice(0, 12)}`);
+
 export default defineConfig({
-  // A separate cache lets the scale benchmark build synthetic content without touching this one.
-  ...(process.env.HANDBOOK_CACHE_DIR ? { cacheDir: process.env.HANDBOOK_CACHE_DIR } : {}),
+  ...(cacheDir ? { cacheDir } : {}),
   site,
   base,
   // Pages are published with a trailing slash; "ignore" keeps endpoints like /lazy/search.js reachable in dev too.
