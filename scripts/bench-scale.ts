@@ -12,18 +12,12 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, wr
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
+import { listFiles } from "../src/lib/files.ts";
 import { readConfig } from "../src/lib/config.ts";
 import { syntheticHandbook } from "../src/lib/synthetic.ts";
 
 const { values } = parseArgs({ options: { factor: { type: "string", multiple: true, default: ["1"] } } });
 const factors = [...new Set([1, ...values.factor!.map(Number)])].sort((a, b) => a - b);
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
-}
 
 /** Resident memory of a process and all its descendants, in bytes, read from /proc. */
 function treeRss(root: number): number {
@@ -64,7 +58,7 @@ interface Row {
 async function measure(factor: number): Promise<Row> {
   const { contentDir } = readConfig();
   const real = Object.fromEntries(
-    walk(contentDir).map((file) => [relative(contentDir, file), readFileSync(file, "utf8")]),
+    listFiles(contentDir).map((file) => [relative(contentDir, file), readFileSync(file, "utf8")]),
   );
   const work = mkdtempSync(join(tmpdir(), `handbook-scale-${factor}-`));
   const content = join(work, "content");
@@ -92,7 +86,7 @@ async function measure(factor: number): Promise<Row> {
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`factor ${factor}: the build failed\n${stderr.slice(-3000)}`);
-  const built = walk(out);
+  const built = listFiles(out);
   const row: Row = {
     factor,
     practices: Object.keys(files).filter((p) => p.startsWith("practices/")).length,

@@ -5,23 +5,16 @@
  * CSS, JS, images, icons; gzip) and fails if a reading page exceeds its budget.
  * Prints the heaviest page of each type.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
+import { listFiles } from "../src/lib/files.ts";
 import { overBudget, READING_PAGE_BUDGET, weighPage, type PageWeight } from "../src/lib/budget.ts";
 
 const { values } = parseArgs({
   options: { dist: { type: "string", default: "dist" }, json: { type: "boolean", default: false } },
 });
 const dist = values.dist!;
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === "pagefind" || name === "_astro" ? [] : htmlFiles(path);
-    return name.endsWith(".html") ? [path] : [];
-  });
-}
 
 function typeOf(path: string): string {
   if (path === "/") return "home";
@@ -41,7 +34,7 @@ const read = (path: string) => {
 const heaviest = new Map<string, { path: string; weight: PageWeight }>();
 const failures: string[] = [];
 let pages = 0;
-for (const file of htmlFiles(dist)) {
+for (const file of listFiles(dist, ".html", ["pagefind", "_astro"])) {
   const html = readFileSync(file, "utf8");
   if (/<meta http-equiv="refresh"/i.test(html)) continue; // alias redirects are not reading pages
   const path = `/${relative(dist, file)}`.replace(/index\.html$/, "");

@@ -1,20 +1,8 @@
 import type { AstroIntegration } from "astro";
-import { readdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { listFiles } from "../lib/files.ts";
 import { withCsp } from "../lib/csp.ts";
-
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(
-    entries.map((e) =>
-      e.isDirectory()
-        ? htmlFiles(join(dir, e.name))
-        : Promise.resolve(e.name.endsWith(".html") ? [join(dir, e.name)] : []),
-    ),
-  );
-  return nested.flat();
-}
 
 /**
  * Gives every built page a Content Security Policy with the hash of each of
@@ -26,7 +14,7 @@ export function csp(): AstroIntegration {
     name: "handbook:csp",
     hooks: {
       "astro:build:done": async ({ dir, logger }) => {
-        const files = await htmlFiles(fileURLToPath(dir));
+        const files = listFiles(fileURLToPath(dir), ".html");
         await Promise.all(files.map(async (file) => writeFile(file, withCsp(await readFile(file, "utf8")))));
         logger.info(`Content Security Policy added to ${files.length} pages`);
       },

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { childEnv } from "../support/astro-build.ts";
 import { launch } from "./browser.ts";
 
 // `npm run dev` has no search index (Pagefind runs after a build): the dialog says so.
@@ -19,12 +20,9 @@ async function freePort(): Promise<number> {
 beforeAll(async () => {
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !["BASE_URL", "MODE", "DEV", "PROD", "SSR"].includes(k)),
-  );
   // Its own process group, so that stopping it also stops the server npx starts.
   dev = spawn("npx", ["astro", "dev", "--host", "127.0.0.1", "--port", String(port)], {
-    env: { ...env, ASTRO_TELEMETRY_DISABLED: "1" },
+    env: childEnv(),
     stdio: "pipe",
     detached: true,
   });

@@ -1,19 +1,12 @@
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { listFiles } from "../../src/lib/files.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { astroBuild } from "../support/astro-build.ts";
 
 // A build hosted under a subpath: every internal link, stylesheet and script must carry the base.
 const BASE = "/handbook";
 let out = "";
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === "pagefind" ? [] : htmlFiles(path);
-    return name.endsWith(".html") ? [path] : [];
-  });
-}
 
 beforeAll(() => {
   const run = astroBuild({ SITE_URL: "https://example.org", SITE_BASE: BASE });
@@ -24,7 +17,7 @@ beforeAll(() => {
 describe(`hosted under ${BASE}`, () => {
   it("every root-relative href and src starts with the base", () => {
     const wrong: string[] = [];
-    for (const file of htmlFiles(out)) {
+    for (const file of listFiles(out, ".html", ["pagefind"])) {
       const html = readFileSync(file, "utf8");
       for (const match of html.matchAll(/\s(?:href|src|content)="(\/[^"]*)"/g)) {
         if (!match[1]!.startsWith(`${BASE}/`)) wrong.push(`${file.slice(out.length)}: ${match[1]}`);

@@ -3,19 +3,12 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { HtmlValidate } from "html-validate";
 import { parse } from "node-html-parser";
+import { listFiles } from "../../src/lib/files.ts";
 import { describe, expect, it } from "vitest";
 import { inlineBlocks } from "../../src/lib/csp.ts";
 import { DIST } from "./dist.ts";
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === "pagefind" ? [] : htmlFiles(path);
-    return name.endsWith(".html") ? [path] : [];
-  });
-}
-
-const files = htmlFiles(DIST);
+const files = listFiles(DIST, ".html", ["pagefind"]);
 const pages = files.map((file) => ({
   file,
   path: `/${file.slice(DIST.length + 1)}`.replace(/index\.html$/, ""),

@@ -18,15 +18,20 @@ const VITEST_ENV = [
   "TEST",
 ];
 
+/** The environment as a shell would give it to a child `astro` command, without Vitest's additions. */
+export function childEnv(extra: Record<string, string> = {}): Record<string, string | undefined> {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITEST_ENV.includes(key)));
+  return { ...clean, ASTRO_TELEMETRY_DISABLED: "1", ...extra };
+}
+
 /**
  * Runs `astro build` into a fresh temporary folder with extra environment
  * (another content folder, a base path), as a user would from a shell.
  */
 export function astroBuild(env: Record<string, string>): { status: number | null; output: string; outDir: string } {
   const outDir = mkdtempSync(join(tmpdir(), "handbook-build-"));
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITEST_ENV.includes(key)));
   const run = spawnSync("npx", ["astro", "build", "--outDir", outDir], {
-    env: { ...clean, ASTRO_TELEMETRY_DISABLED: "1", ...env },
+    env: childEnv(env),
     encoding: "utf8",
   });
   return { status: run.status, output: `${run.stdout}\n${run.stderr}`, outDir };
