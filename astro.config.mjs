@@ -8,7 +8,6 @@ import tailwindcss from "@tailwindcss/vite";
 import { contentCheck } from "./src/integrations/content-check.ts";
 import { csp } from "./src/integrations/csp.ts";
 import { pagefind } from "./src/integrations/pagefind.ts";
-import { rehypeBaseLinks } from "./src/integrations/rehype-base-links.ts";
 
 // The site's public URL and base path come from the environment so one build
 // setup serves a domain root or a subpath (e.g. SITE_BASE=/handbook).
@@ -33,15 +32,14 @@ export default defineConfig({
   // Order matters after the build: pages get their CSP, then Pagefind indexes them.
   integrations: [
     contentCheck(),
-    // Static MDX becomes HTML strings at compile time: far less work and memory per page.
-    // h2 is kept as an element because practice pages replace it (PartHeading).
-    mdx({ optimize: { ignoreElementNames: ["h2"] } }),
+    // Reads .mdx entries (frontmatter and body); the bodies are made into HTML by
+    // the collections' loaders (src/lib/html-bodies.ts), not compiled one module each.
+    mdx(),
     // The 404 page and the search page are not destinations for search engines.
     sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(new URL(page).pathname) }),
     csp(),
     pagefind(),
   ],
-  markdown: { rehypePlugins: [rehypeBaseLinks(base)] },
   // Stylesheets inline in each page: a reading page is then one request plus
   // nothing, and the budgets count the same bytes either way.
   build: { inlineStylesheets: "always" },

@@ -2,28 +2,35 @@ import { defineCollection, reference } from "astro:content";
 import { glob } from "astro/loaders";
 import { readConfig } from "./lib/config.ts";
 import { COLLECTION_DIRS } from "./lib/content-files.ts";
+import { withHtmlBodies } from "./lib/html-bodies.ts";
 import { homeSchema, industrySchema, practiceSchema, sectionSchema } from "./lib/schemas.ts";
 
 // Content lives in the top-level content/ folder (or HANDBOOK_CONTENT_DIR), beside
 // the source document it covers, not under src/: authors edit content, not code.
 const { contentDir } = readConfig();
 const base = (dir: string) => `${contentDir}/${dir}`;
+// Every body becomes HTML as it loads rather than a compiled module per entry,
+// so memory stays flat as the handbook grows (see lib/html-bodies.ts).
+const mdxFiles = (dir: string, generateId?: Parameters<typeof glob>[0]["generateId"]) =>
+  withHtmlBodies(glob({ pattern: "**/*.mdx", base: base(dir), ...(generateId ? { generateId } : {}) }), {
+    partHeadings: dir === COLLECTION_DIRS.practices,
+  });
 
 /** The home page's introduction; covers the source's Overview. */
 const home = defineCollection({
-  loader: glob({ pattern: "**/*.mdx", base: base(COLLECTION_DIRS.home) }),
+  loader: mdxFiles(COLLECTION_DIRS.home),
   schema: homeSchema(),
 });
 
 /** The 11 topical `##` sections; the file name is the section's URL id. */
 const sections = defineCollection({
-  loader: glob({ pattern: "**/*.mdx", base: base(COLLECTION_DIRS.sections) }),
+  loader: mdxFiles(COLLECTION_DIRS.sections),
   schema: sectionSchema(),
 });
 
 /** Technology, Finance, Healthcare, Marketing; the file name is the URL id. */
 const industries = defineCollection({
-  loader: glob({ pattern: "**/*.mdx", base: base(COLLECTION_DIRS.industries) }),
+  loader: mdxFiles(COLLECTION_DIRS.industries),
   schema: industrySchema((collection) => reference(collection)),
 });
 
@@ -32,11 +39,7 @@ const industries = defineCollection({
  * file name, so a published permalink never changes when a file is renamed.
  */
 const practices = defineCollection({
-  loader: glob({
-    pattern: "**/*.mdx",
-    base: base(COLLECTION_DIRS.practices),
-    generateId: ({ entry, data }) => (typeof data.id === "string" ? data.id : entry),
-  }),
+  loader: mdxFiles(COLLECTION_DIRS.practices, ({ entry, data }) => (typeof data.id === "string" ? data.id : entry)),
   schema: practiceSchema((collection) => reference(collection)),
 });
 

@@ -4,6 +4,8 @@ import { fileURLToPath } from "node:url";
 import { listFiles } from "../lib/files.ts";
 import { withCsp } from "../lib/csp.ts";
 
+const CONCURRENCY = 16;
+
 /**
  * Gives every built page a Content Security Policy with the hash of each of
  * its inline scripts and styles, after the build has written them and before
@@ -15,7 +17,12 @@ export function csp(): AstroIntegration {
     hooks: {
       "astro:build:done": async ({ dir, logger }) => {
         const files = listFiles(fileURLToPath(dir), ".html");
-        await Promise.all(files.map(async (file) => writeFile(file, withCsp(await readFile(file, "utf8")))));
+        // A few pages at a time: reading every page at once would hold the whole
+        // site in memory, which at tens of thousands of pages is gigabytes.
+        for (let i = 0; i < files.length; i += CONCURRENCY) {
+          const batch = files.slice(i, i + CONCURRENCY);
+          await Promise.all(batch.map(async (file) => writeFile(file, withCsp(await readFile(file, "utf8")))));
+        }
         logger.info(`Content Security Policy added to ${files.length} pages`);
       },
     },

@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
-import { loadContent, type HandbookContent } from "./content-files.ts";
+import { BodyError, parseBody } from "./body-html.ts";
+import { internalLinks, linkResolves } from "./content-links.ts";
+import { loadContent, type Entry, type HandbookContent } from "./content-files.ts";
 import { checkCoverage, type CoverageReport } from "./coverage.ts";
 import type { Problem } from "./problems.ts";
-import { checkReferences } from "./references.ts";
+import { checkReferences, linkTargets } from "./references.ts";
 import { parseSource, SourceParseError } from "./source.ts";
 
 export interface HandbookCheck {
@@ -21,6 +23,12 @@ export interface HandbookCheck {
 export function checkHandbook(contentDir: string, sourceFile: string): HandbookCheck {
   const { content, problems } = loadContent(contentDir);
   problems.push(...checkReferences(content));
+  problems.push(
+    ...checkBodies(
+      [...content.home, ...content.sections, ...content.industries, ...content.practices],
+      linkTargets(content),
+    ),
+  );
   const fromCwd = relative(process.cwd(), sourceFile);
   const sourceName = fromCwd && !fromCwd.startsWith("..") ? fromCwd : sourceFile;
   let markdown: string;
@@ -50,4 +58,44 @@ export function checkHandbook(contentDir: string, sourceFile: string): HandbookC
     });
     return { content, problems };
   }
+}
+
+/**
+ * Every body that would not render (MDX syntax, a component other than
+ * `<Message label>`, code) and every link in a body to a page or anchor the
+ * handbook does not publish. Caught here, before the build starts, with the
+ * line in the file. One parse per body serves both checks.
+ */
+export function checkBodies(entries: Entry<unknown>[], targets: ReadonlyMap<string, ReadonlySet<string>>): Problem[] {
+  const problems: Problem[] = [];
+  for (const entry of entries) {
+    const inFile = (bodyLine: number | undefined) =>
+      bodyLine === undefined ? undefined : entry.bodyLine - 1 + bodyLine;
+    let tree;
+    try {
+      tree = parseBody(entry.body);
+    } catch (error) {
+      if (!(error instanceof BodyError)) throw error;
+      problems.push({
+        kind: "body",
+        file: entry.file,
+        line: inFile(error.line),
+        message: error.reason,
+        fix: error.fix,
+      });
+      continue;
+    }
+    for (const link of internalLinks(tree)) {
+      if (linkResolves(link.href, targets)) continue;
+      problems.push({
+        kind: "broken-link",
+        file: entry.file,
+        line: inFile(link.line),
+        field: "body",
+        message: `the link to ${link.href} goes to no page or anchor of the handbook`,
+        fix: "link to /practices/<id>/, /sections/<section>/ or /sections/<section>/#<practice-or-subsection-id> of an existing entry",
+      });
+    }
+  }
+  return problems;
 }

@@ -12,6 +12,8 @@ export interface Entry<T> {
   file: string;
   data: T;
   body: string;
+  /** The line of the file the body starts on, so body problems can name a line in the file. */
+  bodyLine: number;
 }
 
 export interface HandbookContent {
@@ -114,9 +116,13 @@ function readCollection<T>(dir: string, schema: ZodTypeAny, idOf: (file: string,
     if (!/\.mdx?$/.test(name)) continue;
     const path = join(dir, name);
     const file = relative(process.cwd(), path) || path;
-    const checked = validateEntry<T>(file, readFileSync(path, "utf8"), schema);
+    const text = readFileSync(path, "utf8");
+    const checked = validateEntry<T>(file, text, schema);
     problems.push(...checked.problems);
-    if (checked.data) entries.push({ id: idOf(name, checked.data), file, data: checked.data, body: checked.body });
+    if (checked.data) {
+      const bodyLine = text.slice(0, text.length - checked.body.length).split("\n").length;
+      entries.push({ id: idOf(name, checked.data), file, data: checked.data, body: checked.body, bodyLine });
+    }
   }
   return { entries, problems };
 }

@@ -1,4 +1,3 @@
-import { fromMarkdown } from "mdast-util-from-markdown";
 import type { Nodes } from "mdast";
 
 /** A link from an entry's body to a page of the handbook. */
@@ -14,10 +13,10 @@ function visit(node: Nodes, found: InternalLink[]): void {
   if ("children" in node) for (const child of node.children) visit(child as Nodes, found);
 }
 
-/** The site-relative links (`/practices/…`, `/sections/…#…`) in a Markdown body, with their lines. */
-export function internalLinks(body: string): InternalLink[] {
+/** The site-relative links (`/practices/…`, `/sections/…#…`) in a parsed body, with their lines in the body. */
+export function internalLinks(tree: Nodes): InternalLink[] {
   const found: InternalLink[] = [];
-  visit(fromMarkdown(body), found);
+  visit(tree, found);
   return found;
 }
 

@@ -1,5 +1,4 @@
 import type { HandbookContent } from "./content-files.ts";
-import { internalLinks, linkResolves } from "./content-links.ts";
 import { subsectionAnchor } from "./model.ts";
 import type { Problem } from "./problems.ts";
 import { paths } from "./urls.ts";
@@ -107,7 +106,6 @@ export function checkReferences(content: HandbookContent): Problem[] {
       }
     });
   }
-  problems.push(...checkBodyLinks(content));
   return problems;
 }
 
@@ -117,31 +115,18 @@ export function linkTargets(content: HandbookContent): Map<string, Set<string>> 
     [paths.home(), new Set()],
     [paths.practices(), new Set()],
   ]);
+  const anchorsBySection = new Map<string, Set<string>>();
   for (const section of content.sections) {
     const ids = new Set(section.data.subsections.map((s) => subsectionAnchor(s.title)));
-    for (const p of content.practices)
-      if (p.data.section === section.id) [p.data.id, ...p.data.aliases].forEach((id) => ids.add(id));
+    anchorsBySection.set(section.id, ids);
     targets.set(paths.section(section.id), ids);
+  }
+  for (const p of content.practices) {
+    const ids = anchorsBySection.get(p.data.section);
+    if (ids) for (const id of [p.data.id, ...p.data.aliases]) ids.add(id);
   }
   for (const p of content.practices)
     for (const id of [p.data.id, ...p.data.aliases]) targets.set(paths.practice(id), new Set());
   for (const industry of content.industries) targets.set(paths.industry(industry.id), new Set());
   return targets;
-}
-
-/** Links in entry bodies to a practice, section or anchor that does not exist. */
-function checkBodyLinks(content: HandbookContent): Problem[] {
-  const targets = linkTargets(content);
-  const entries = [...content.home, ...content.sections, ...content.industries, ...content.practices];
-  return entries.flatMap((entry) =>
-    internalLinks(entry.body)
-      .filter((link) => !linkResolves(link.href, targets))
-      .map((link) => ({
-        kind: "broken-link",
-        file: entry.file,
-        field: "body",
-        message: `the link to ${link.href} (body line ${link.line}) goes to no page or anchor of the handbook`,
-        fix: "link to /practices/<id>/, /sections/<section>/ or /sections/<section>/#<practice-or-subsection-id> of an existing entry",
-      })),
-  );
 }

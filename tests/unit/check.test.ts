@@ -174,10 +174,24 @@ describe("links in entry bodies", () => {
         "\nSee [Ask](/practices/ask-questions/), [Email](/sections/basics/#email), [it](/sections/basics/#follow-up-email) and [gone](/practices/ask-question/).\n\n[Bad anchor](/sections/basics/#nope)\n";
     });
     const broken = result.problems.filter((p) => p.kind === "broken-link");
-    expect(broken.map((p) => p.message)).toEqual([
-      "the link to /practices/ask-question/ (body line 2) goes to no page or anchor of the handbook",
-      "the link to /sections/basics/#nope (body line 4) goes to no page or anchor of the handbook",
+    expect(broken.map((p) => [p.line, p.message])).toEqual([
+      [8, "the link to /practices/ask-question/ goes to no page or anchor of the handbook"],
+      [10, "the link to /sections/basics/#nope goes to no page or anchor of the handbook"],
     ]);
     expect(broken[0]!.file).toMatch(/home\/index\.mdx$/);
+  });
+});
+
+describe("entry bodies that would not render", () => {
+  it("are reported with the line in the file and the fix, before the build", () => {
+    const result = check((f) => {
+      f["practices/ask-questions.mdx"] += "\n<Callout>\n\nx\n\n</Callout>\n";
+    });
+    const problem = result.problems.find((p) => p.kind === "body")!;
+    // Line 14 of the file: 8 lines of frontmatter, then the body (see the fixture).
+    expect(problem).toMatchObject({ file: expect.stringMatching(/practices\/ask-questions\.mdx$/), line: 14 });
+    expect(result.text).toMatch(
+      /ask-questions\.mdx:14: <Callout> is not a component entries can use\n.*fix: use <Message/,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { overBudget, resourcesOf, weighPage, dependenciesOf, READING_PAGE_BUDGET } from "../../src/lib/budget.ts";
 import { readConfig } from "../../src/lib/config.ts";
+import { parseBody } from "../../src/lib/body-html.ts";
 import { internalLinks, linkResolves } from "../../src/lib/content-links.ts";
 import { analyzeBody, bodyProblems, countWords, excerpt } from "../../src/lib/practice-body.ts";
 import { absoluteUrl, lazyModuleUrl, paths, withBase } from "../../src/lib/urls.ts";
@@ -28,7 +29,9 @@ describe("configuration", () => {
 
 describe("links in bodies", () => {
   it("finds site-relative links with their lines and checks them against published pages", () => {
-    expect(internalLinks("See [a](/practices/a/).\n\n[b](https://example.org) and [c](/sections/s/#x)")).toEqual([
+    expect(
+      internalLinks(parseBody("See [a](/practices/a/).\n\n[b](https://example.org) and [c](/sections/s/#x)")),
+    ).toEqual([
       { href: "/practices/a/", line: 1 },
       { href: "/sections/s/#x", line: 3 },
     ]);
