@@ -7,7 +7,7 @@ import sitemap from "@astrojs/sitemap";
 import tailwindcss from "@tailwindcss/vite";
 import { contentCheck } from "./src/integrations/content-check.ts";
 import { csp } from "./src/integrations/csp.ts";
-import { pagefind } from "./src/integrations/pagefind.ts";
+import { readConfig } from "./src/lib/config.ts";
 
 // The site's public URL and base path come from the environment so one build
 // setup serves a domain root or a subpath (e.g. SITE_BASE=/handbook).
@@ -27,9 +27,11 @@ export default defineConfig({
   ...(cacheDir ? { cacheDir } : {}),
   site,
   base,
+  outDir: readConfig().outDir,
   // Pages are published with a trailing slash; "ignore" keeps endpoints like /lazy/search.js reachable in dev too.
   trailingSlash: "ignore",
-  // Order matters after the build: pages get their CSP, then Pagefind indexes them.
+  // After the build every page gets its CSP. Pagefind indexes the pages next, as
+  // npm run build's second step (scripts/index-search.ts), once this process has exited.
   integrations: [
     contentCheck(),
     // Reads .mdx entries (frontmatter and body); the bodies are made into HTML by
@@ -38,7 +40,6 @@ export default defineConfig({
     // The 404 page and the search page are not destinations for search engines.
     sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(new URL(page).pathname) }),
     csp(),
-    pagefind(),
   ],
   // Stylesheets inline in each page: a reading page is then one request plus
   // nothing, and the budgets count the same bytes either way.

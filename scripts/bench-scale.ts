@@ -69,10 +69,12 @@ async function measure(factor: number): Promise<Row> {
   }
   const out = join(work, "dist");
   const started = performance.now();
-  const child = spawn("npx", ["astro", "build", "--outDir", out], {
+  // The command a user runs, so the figures include the search index step.
+  const child = spawn("npm", ["run", "build"], {
     env: {
       ...process.env,
       HANDBOOK_CONTENT_DIR: content,
+      HANDBOOK_OUT_DIR: out,
       HANDBOOK_CACHE_DIR: join(work, "cache"),
       ASTRO_TELEMETRY_DISABLED: "1",
     },

@@ -9,6 +9,12 @@ export interface HandbookConfig {
   contentDir: string;
   /** Absolute path of the source document the content must cover. */
   sourceFile: string;
+  /**
+   * Absolute path the site is built into (`dist/` by default; `HANDBOOK_OUT_DIR`
+   * overrides). Both steps of `npm run build` read it, so a test or benchmark
+   * builds elsewhere with the very command a user runs.
+   */
+  outDir: string;
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): HandbookConfig {
@@ -16,5 +22,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   return {
     contentDir,
     sourceFile: resolve(contentDir, "source", "networking-best-practices.md"),
+    outDir: resolve(cwd, env.HANDBOOK_OUT_DIR || "dist"),
   };
 }

@@ -25,13 +25,14 @@ export function childEnv(extra: Record<string, string> = {}): Record<string, str
 }
 
 /**
- * Runs `astro build` into a fresh temporary folder with extra environment
- * (another content folder, a base path), as a user would from a shell.
+ * Runs `npm run build` (Astro's build, then the search index) into a fresh
+ * temporary folder, with extra environment (another content folder, a base
+ * path), as a user would from a shell.
  */
 export function astroBuild(env: Record<string, string>): { status: number | null; output: string; outDir: string } {
   const outDir = mkdtempSync(join(tmpdir(), "handbook-build-"));
-  const run = spawnSync("npx", ["astro", "build", "--outDir", outDir], {
-    env: childEnv(env),
+  const run = spawnSync("npm", ["run", "build"], {
+    env: childEnv({ ...env, HANDBOOK_OUT_DIR: outDir }),
     encoding: "utf8",
   });
   return { status: run.status, output: `${run.stdout}\n${run.stderr}`, outDir };
