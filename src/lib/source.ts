@@ -44,10 +44,6 @@ export class SourceParseError extends Error {
   }
 }
 
-function lineOf(node: Node): number {
-  return node.position?.start.line ?? 0;
-}
-
 /** The raw Markdown between two offsets, so that text is compared byte for byte, not as rendered. */
 function rawSlice(markdown: string, start: number | undefined, end: number | undefined): string {
   return markdown.slice(start ?? 0, end ?? 0);
@@ -61,8 +57,7 @@ function plainText(nodes: PhrasingContent[]): string {
     .join("");
 }
 
-function parsePractice(markdown: string, item: ListItem): SourcePractice {
-  const line = lineOf(item);
+function parsePractice(markdown: string, item: ListItem, line: number): SourcePractice {
   const paragraph = item.children[0];
   const hint = "write each practice as `- **Title**: text`";
   if (!paragraph || paragraph.type !== "paragraph" || item.children.length !== 1) {
@@ -87,52 +82,84 @@ function parsePractice(markdown: string, item: ListItem): SourcePractice {
  * bold-titled bullets).
  */
 export function parseSource(markdown: string): SourceDocument {
-  const tree = fromMarkdown(markdown);
   const doc: SourceDocument = { title: "", sections: [] };
   let section: SourceSection | undefined;
   let subsection: SourceSubsection | undefined;
 
-  for (const node of tree.children as RootContent[]) {
-    const line = lineOf(node);
-    if (node.type === "heading") {
-      const title = plainText(node.children);
-      if (node.depth === 1) {
-        doc.title = title;
-      } else if (node.depth === 2) {
-        section = { title, line, intro: "", subsections: [] };
-        subsection = undefined;
-        doc.sections.push(section);
-      } else if (node.depth === 3) {
-        if (!section) throw new SourceParseError(line, `"### ${title}" comes before any "##" section`);
-        subsection = { title, line, practices: [] };
-        section.subsections.push(subsection);
+  for (const chunk of headingChunks(markdown)) {
+    const text = chunk.text;
+    const lineOf = (node: Node) => (node.position?.start.line ?? 1) + chunk.line - 1;
+    for (const node of fromMarkdown(text).children as RootContent[]) {
+      const line = lineOf(node);
+      if (node.type === "heading") {
+        const title = plainText(node.children);
+        if (node.depth === 1) {
+          doc.title = title;
+        } else if (node.depth === 2) {
+          section = { title, line, intro: "", subsections: [] };
+          subsection = undefined;
+          doc.sections.push(section);
+        } else if (node.depth === 3) {
+          if (!section) throw new SourceParseError(line, `"### ${title}" comes before any "##" section`);
+          subsection = { title, line, practices: [] };
+          section.subsections.push(subsection);
+        } else {
+          throw new SourceParseError(
+            line,
+            `heading level ${node.depth} is not part of the handbook's structure (use ## or ###)`,
+          );
+        }
+      } else if (node.type === "paragraph") {
+        if (!section || subsection) {
+          throw new SourceParseError(
+            line,
+            "a paragraph is only allowed directly under a ## heading, before its first ###",
+          );
+        }
+        const raw = rawSlice(text, node.position?.start.offset, node.position?.end.offset);
+        section.intro = section.intro ? `${section.intro}\n\n${raw}` : raw;
+      } else if (node.type === "list") {
+        if (!subsection) throw new SourceParseError(line, "a list of practices must sit under a ### subsection");
+        for (const item of (node as List).children) subsection.practices.push(parsePractice(text, item, lineOf(item)));
       } else {
         throw new SourceParseError(
           line,
-          `heading level ${node.depth} is not part of the handbook's structure (use ## or ###)`,
+          `unexpected ${node.type}; the source holds only headings, paragraphs and practice lists`,
         );
       }
-    } else if (node.type === "paragraph") {
-      if (!section || subsection) {
-        throw new SourceParseError(
-          line,
-          "a paragraph is only allowed directly under a ## heading, before its first ###",
-        );
-      }
-      const raw = rawSlice(markdown, node.position?.start.offset, node.position?.end.offset);
-      section.intro = section.intro ? `${section.intro}\n\n${raw}` : raw;
-    } else if (node.type === "list") {
-      if (!subsection) throw new SourceParseError(line, "a list of practices must sit under a ### subsection");
-      for (const item of (node as List).children) subsection.practices.push(parsePractice(markdown, item));
-    } else {
-      throw new SourceParseError(
-        line,
-        `unexpected ${node.type}; the source holds only headings, paragraphs and practice lists`,
-      );
     }
   }
   if (!doc.title) throw new SourceParseError(1, "the document has no # title");
   return doc;
+}
+
+/**
+ * The document cut before each heading line, each piece with its first line.
+ *
+ * Why: the Markdown parser slows down more than linearly on one long document
+ * (a source a hundred times this size took 40 s instead of 1). A heading at the
+ * start of a line always ends the block before it, so the pieces parse to the
+ * same tree. Inside a fenced code block or an HTML comment, where a `#` line is
+ * not a heading, the document is not cut.
+ */
+export function headingChunks(markdown: string): { text: string; line: number }[] {
+  if (markdown.includes("<!--")) return [{ text: markdown, line: 1 }];
+  const chunks: { text: string; line: number }[] = [];
+  const lines = markdown.split("\n");
+  let start = 0;
+  let fence: string | undefined;
+  lines.forEach((text, i) => {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(text)?.[1];
+    if (marker && (!fence || (marker[0] === fence[0] && marker.length >= fence.length))) {
+      fence = fence ? undefined : marker;
+    }
+    if (!fence && i > start && /^#{1,6}(\s|$)/.test(text)) {
+      chunks.push({ text: lines.slice(start, i).join("\n"), line: start + 1 });
+      start = i;
+    }
+  });
+  chunks.push({ text: lines.slice(start).join("\n"), line: start + 1 });
+  return chunks;
 }
 
 /** Every practice of the document with the section and subsection it sits in. */

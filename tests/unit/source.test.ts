@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { listPractices, parseSource, SourceParseError } from "../../src/lib/source.ts";
+import { headingChunks, listPractices, parseSource, SourceParseError } from "../../src/lib/source.ts";
 import { MINI_SOURCE } from "../fixtures/mini.ts";
 
 describe("parseSource", () => {
@@ -48,5 +48,44 @@ describe("parseSource", () => {
   it("rejects a list outside any subsection and a missing title", () => {
     expect(() => parseSource("# T\n\n## S\n\n- **A**: b\n")).toThrow(/line 5: .*### subsection/);
     expect(() => parseSource("## S\n")).toThrow(/no # title/);
+  });
+});
+
+describe("headingChunks", () => {
+  const doc = "# T\n\n## A\n\nIntro\n\n### Sub\n- **X**: x\n\n```\n## not a heading\n```\n## B\n";
+
+  it("cuts before each heading, losing nothing, each piece with its first line", () => {
+    const chunks = headingChunks(doc);
+    expect(chunks.map((c) => c.text).join("\n")).toBe(doc);
+    expect(chunks.map((c) => [c.line, c.text.split("\n")[0]])).toEqual([
+      [1, "# T"],
+      [3, "## A"],
+      [7, "### Sub"],
+      [13, "## B"],
+    ]);
+  });
+
+  it("does not cut inside a fenced code block or a document with HTML comments", () => {
+    expect(headingChunks(doc).some((c) => c.text.startsWith("## not"))).toBe(false);
+    expect(headingChunks("# T\n<!--\n## x\n-->\n")).toHaveLength(1);
+  });
+
+  it("reads the real source whole: every item found at its own line, verbatim", () => {
+    const source = readFileSync("content/source/networking-best-practices.md", "utf8");
+    const lines = source.split("\n");
+    const parsed = parseSource(source);
+    expect(parsed.sections).toHaveLength(12);
+    expect(parsed.sections.flatMap((s) => s.subsections)).toHaveLength(32);
+    for (const section of parsed.sections) {
+      expect(lines[section.line - 1]).toBe(`## ${section.title}`);
+      for (const sub of section.subsections) expect(lines[sub.line - 1]).toBe(`### ${sub.title}`);
+    }
+    const practices = listPractices(parsed);
+    expect(practices).toHaveLength(166);
+    for (const p of practices) expect(lines[p.line - 1]).toBe(`- **${p.title}**: ${p.text}`);
+  });
+
+  it("reports a problem after a cut at its line in the whole file", () => {
+    expect(() => parseSource(doc)).toThrow(/source line 10: unexpected code/);
   });
 });
