@@ -5,7 +5,9 @@
  * subsections and practices with bodies of real length) from a temporary
  * content folder, indexes it, and prints wall time, peak memory (the whole
  * build's process tree), page count and index size, each with its ratio to
- * factor 1, which is always measured first as the baseline.
+ * factor 1, which is always measured first as the baseline. Exits 1 when
+ * growth breaks the scale budget (src/lib/scale.ts): time growing faster than
+ * the content, or a build up to 100× over 4 GiB.
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -14,6 +16,7 @@ import { dirname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { listFiles } from "../src/lib/files.ts";
 import { readConfig } from "../src/lib/config.ts";
+import { SCALE_BUDGET, scaleProblems } from "../src/lib/scale.ts";
 import { syntheticHandbook } from "../src/lib/synthetic.ts";
 
 const { values } = parseArgs({ options: { factor: { type: "string", multiple: true, default: ["1"] } } });
@@ -118,3 +121,11 @@ for (const factor of factors) {
     ].join(" · "),
   );
 }
+
+const problems = scaleProblems(rows);
+console.log(
+  `budget: time grows no faster than the content; peak ≤ ${SCALE_BUDGET.peakMiB} MiB up to factor ${SCALE_BUDGET.memoryUpToFactor}`,
+);
+for (const problem of problems) console.error(`over budget: ${problem}`);
+console.log(problems.length ? `scale: ${problems.length} over budget` : "scale: ok");
+if (problems.length) process.exitCode = 1;

@@ -2,7 +2,14 @@ import { readFileSync } from "node:fs";
 import { getCollection, type CollectionEntry } from "astro:content";
 import { readConfig } from "../lib/config.ts";
 import { excerpt } from "../lib/practice-body.ts";
-import { groupBySubsection, industriesOf, namesakes, sortBySource, type SubsectionGroup } from "../lib/model.ts";
+import {
+  groupBy,
+  groupBySubsection,
+  industriesOf,
+  namesakes,
+  sortBySource,
+  type SubsectionGroup,
+} from "../lib/model.ts";
 import { listPractices, parseSource, type SourceDocument } from "../lib/source.ts";
 
 export interface Practice {
@@ -97,10 +104,11 @@ async function load(): Promise<Handbook> {
       position.get(`${headingOf.get(p.sectionId)}\u0000${p.subsection}\u0000${p.title}`) ?? Number.MAX_SAFE_INTEGER,
   );
 
+  const bySection = groupBy(practices, (p) => p.sectionId);
   const sections: Section[] = sectionEntries
     .sort((a, b) => a.data.order - b.data.order)
     .map((entry) => {
-      const own = practices.filter((p) => p.sectionId === entry.id);
+      const own = bySection.get(entry.id) ?? [];
       const groups = groupBySubsection(entry.data.subsections, own).map((g, i) => ({
         ...g,
         intro: entry.data.subsections[i]!.intro,

@@ -36,21 +36,29 @@ export function groupBySubsection<P extends PracticeLike>(
   subsections: readonly { title: string }[],
   practices: readonly P[],
 ): SubsectionGroup<P>[] {
+  const bySubsection = groupBy(practices, (p) => p.subsection);
   return subsections.map((s) => ({
     title: s.title,
     anchor: subsectionAnchor(s.title),
-    practices: practices.filter((p) => p.subsection === s.title),
+    practices: bySubsection.get(s.title) ?? [],
   }));
+}
+
+/** Items by key, each list in the items' order: one pass, so pages over thousands of practices stay linear. */
+export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 /** For each practice, the other practices with the same title ("Follow-up" in two subsections). */
 export function namesakes<P extends PracticeLike>(practices: readonly P[]): Map<string, P[]> {
-  const byTitle = new Map<string, P[]>();
-  for (const p of practices) {
-    const same = byTitle.get(p.title);
-    if (same) same.push(p);
-    else byTitle.set(p.title, [p]);
-  }
+  const byTitle = groupBy(practices, (p) => p.title);
   return new Map(practices.map((p) => [p.id, byTitle.get(p.title)!.filter((o) => o.id !== p.id)]));
 }
 
@@ -78,14 +86,10 @@ export function neighbours<T>(list: readonly T[], index: number): { prev: T | un
 /** Groups items A–Z by the first letter of their title; anything else goes under "#". */
 export function groupByLetter<T extends { title: string }>(items: readonly T[]): { letter: string; items: T[] }[] {
   const sorted = [...items].sort((a, b) => a.title.localeCompare(b.title, "en", { sensitivity: "base" }));
-  const groups = new Map<string, T[]>();
-  for (const item of sorted) {
+  const groups = groupBy(sorted, (item) => {
     const first = item.title.normalize("NFD")[0]?.toUpperCase() ?? "#";
-    const letter = /[A-Z]/.test(first) ? first : "#";
-    const group = groups.get(letter);
-    if (group) group.push(item);
-    else groups.set(letter, [item]);
-  }
+    return /[A-Z]/.test(first) ? first : "#";
+  });
   return [...groups].map(([letter, items]) => ({ letter, items }));
 }
 

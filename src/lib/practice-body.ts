@@ -87,9 +87,30 @@ export function bodyProblems(analysis: BodyAnalysis): string[] {
  * "Why it matters" (or of the body), cut at a word boundary.
  */
 export function excerpt(body: string, maxChars = 90): string {
-  const analysis = analyzeBody(body);
-  const first = (analysis.parts["Why it matters"] ?? analysis.paragraphs[0] ?? "").split("\n")[0]!.trim();
+  const first = (firstWhyParagraph(body) ?? firstParagraphOf(analyzeBody(body))).split("\n")[0]!.trim();
   if (first.length <= maxChars) return first;
   const cut = first.slice(0, maxChars + 1);
   return `${cut.slice(0, cut.lastIndexOf(" ")).replace(/[,;:.\s]+$/, "")}…`;
+}
+
+function firstParagraphOf(analysis: BodyAnalysis): string {
+  return analysis.parts["Why it matters"] ?? analysis.paragraphs[0] ?? "";
+}
+
+const WHY_HEADING = /^##[ \t]+Why it matters[ \t]*#*[ \t]*$/m;
+
+/**
+ * The plain text of the paragraph right under "## Why it matters", parsing
+ * that paragraph alone: every listing shows an excerpt, and parsing whole
+ * bodies for one line cost the build most of a second per thousand practices.
+ * Undefined when the body does not open that part with a plain paragraph,
+ * and the caller reads the whole body instead.
+ */
+function firstWhyParagraph(body: string): string | undefined {
+  const heading = WHY_HEADING.exec(body);
+  if (!heading) return undefined;
+  const rest = body.slice(heading.index + heading[0].length).replace(/^\s*\n/, "");
+  const end = rest.search(/\n[ \t]*\n/);
+  const block = fromMarkdown(end === -1 ? rest : rest.slice(0, end)).children;
+  return block.length === 1 && block[0]!.type === "paragraph" ? toString(block[0]) : undefined;
 }

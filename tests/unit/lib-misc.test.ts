@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { overBudget, resourcesOf, weighPage, dependenciesOf, READING_PAGE_BUDGET } from "../../src/lib/budget.ts";
 import { readConfig } from "../../src/lib/config.ts";
@@ -90,6 +92,26 @@ describe("practice bodies", () => {
       "People remember a short, specific note. It ties your name to the conversation you had.",
     );
     expect(excerpt(BODY, 30)).toBe("People remember a short…");
+  });
+
+  it("reads the same first line as a full parse, for every practice and for bodies that open otherwise", () => {
+    const fullParse = (body: string) => {
+      const analysis = analyzeBody(body);
+      return (analysis.parts["Why it matters"] ?? analysis.paragraphs[0] ?? "").split("\n")[0]!.trim();
+    };
+    const dir = join(readConfig().contentDir, "practices");
+    const bodies = readdirSync(dir).map((f) => readFileSync(join(dir, f), "utf8").replace(/^---\n[\s\S]*?\n---\n/, ""));
+    expect(bodies.length).toBeGreaterThan(100);
+    const odd = [
+      "## Why it matters\n\nA [linked](/practices/x/) and **bold** opening,\nwrapped onto a second line.\n\n## How to do it\n",
+      '## Why it matters\n\n<Message label="Say">\n\nHello there.\n\n</Message>\n\nAfter the message.\n',
+      "## Why it matters\n\n- a list first\n- then more\n",
+      "## Why it matters\n\nA line\n---\n\nSetext makes that a heading.\n",
+      "No parts at all, only a paragraph.\n\nAnd another.\n",
+      "## Why it matters\n",
+    ];
+    for (const body of [...bodies, ...odd]) expect(excerpt(body, Infinity), body.slice(0, 80)).toBe(fullParse(body));
+    expect(excerpt(odd[0]!, Infinity)).toBe("A linked and bold opening,");
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  groupBy,
   groupByLetter,
   groupBySubsection,
   industriesOf,
@@ -71,5 +72,15 @@ describe("page model", () => {
     const many = menuSections(Array.from({ length: 110 }, (_, i) => i));
     expect(many.shown).toHaveLength(12);
     expect(many.more).toBe(98);
+  });
+});
+
+describe("groupBy", () => {
+  it("keeps first-seen key order and each group's item order", () => {
+    const groups = groupBy([p("a", "One", "X"), p("b", "Two", "Y"), p("c", "Three", "X")], (x) => x.subsection);
+    expect([...groups].map(([key, items]) => `${key}: ${items.map((i) => i.id).join(",")}`)).toEqual([
+      "X: a,c",
+      "Y: b",
+    ]);
   });
 });
