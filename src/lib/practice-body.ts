@@ -87,17 +87,15 @@ export function bodyProblems(analysis: BodyAnalysis): string[] {
  * "Why it matters" (or of the body), cut at a word boundary.
  */
 export function excerpt(body: string, maxChars = 90): string {
-  const first = (firstWhyParagraph(body) ?? firstParagraphOf(analyzeBody(body))).split("\n")[0]!.trim();
+  const first = (firstWhyParagraph(body) ?? whyOrFirstParagraph(analyzeBody(body))).split("\n")[0]!.trim();
   if (first.length <= maxChars) return first;
   const cut = first.slice(0, maxChars + 1);
   return `${cut.slice(0, cut.lastIndexOf(" ")).replace(/[,;:.\s]+$/, "")}…`;
 }
 
-function firstParagraphOf(analysis: BodyAnalysis): string {
-  return analysis.parts["Why it matters"] ?? analysis.paragraphs[0] ?? "";
-}
-
-const WHY_HEADING = /^##[ \t]+Why it matters[ \t]*#*[ \t]*$/m;
+const WHY = PRACTICE_PARTS[0];
+const whyOrFirstParagraph = (analysis: BodyAnalysis) => analysis.parts[WHY] ?? analysis.paragraphs[0] ?? "";
+const WHY_HEADING = new RegExp(`^##[ \\t]+${WHY}[ \\t]*#*[ \\t]*$`, "m");
 
 /**
  * The plain text of the paragraph right under "## Why it matters", parsing
