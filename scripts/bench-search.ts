@@ -90,8 +90,8 @@ for (let i = 0; i < runs; i++) {
   const shown = (await page.evaluate(`(${FIRST_RENDER_AFTER})(${firstKey})`)) as number;
   cold.push(shown - (firstKey as number));
   // Also when Pagefind's full-text results (with excerpts) have replaced the instant ones.
-  await page.waitForFunction(() =>
-    /result/.test(document.querySelector('dialog[open] [role="status"]')?.textContent ?? ""),
+  await page.waitForFunction(
+    () => document.querySelector('dialog[open] ol[aria-label="Results"]')?.getAttribute("aria-busy") === "false",
   );
   coldFullText.push(((await page.evaluate("performance.now()")) as number) - (firstKey as number));
   if (i === 0) {

@@ -146,6 +146,8 @@ class SearchUI {
   private state: SearchState;
   private running = false;
   private pending = false;
+  /** The search the instant results on screen answer, if any. */
+  private instantFor: SearchState | undefined;
 
   constructor(
     root: HTMLElement,
@@ -174,6 +176,7 @@ class SearchUI {
     this.results = el("ol", "mt-2 space-y-1");
     this.results.setAttribute("aria-label", "Results");
     this.empty = el("div", "mt-2");
+    this.setBusy(true);
     if (import.meta.env.DEV) {
       const note = el("p", "mt-3 rounded-md border border-line p-3 text-sm");
       note.textContent =
@@ -235,6 +238,7 @@ class SearchUI {
    * the latest query never queues behind stale ones, and nothing waits on a timer.
    */
   private async run(): Promise<void> {
+    this.setBusy(true);
     if (!pagefindReady) this.showInstant();
     if (this.running) {
       this.pending = true;
@@ -248,7 +252,16 @@ class SearchUI {
       } while (this.pending);
     } finally {
       this.running = false;
+      this.setBusy(false);
     }
+  }
+
+  /**
+   * Marks the results as still being refined (instant, first, all), so a
+   * screen reader can wait for the settled list rather than read a partial one.
+   */
+  private setBusy(busy: boolean): void {
+    for (const region of [this.results, this.empty]) region.setAttribute("aria-busy", String(busy));
   }
 
   private async runOnce(): Promise<void> {
@@ -288,10 +301,14 @@ class SearchUI {
     }
     const search = await pagefind.search(query, { filters: filtersFor() });
     if (stale()) return;
-    // The first result is shown as soon as it is loaded; the rest follow.
-    const first = await search.results[0]?.data();
-    if (stale()) return;
-    this.renderResults(first ? [first] : [], search.results.length, state);
+    // The first result is shown as soon as it is loaded and the rest follow,
+    // except over instant results for this same query: those stay until the
+    // full list replaces them, so the list never shrinks to one and grows back.
+    if (this.instantFor !== state) {
+      const first = await search.results[0]?.data();
+      if (stale()) return;
+      this.renderResults(first ? [first] : [], search.results.length, state);
+    }
     // Counts for a group ignore that group's own selection, so chips in one group combine with "any of".
     const counts = { ...search.filters };
     for (const key of ["section", "industry"] as const) {
@@ -320,6 +337,7 @@ class SearchUI {
       (!state.industries.length || p.industries.some((i) => state.industries.includes(i)));
     const found = suggest(state.query, practices.filter(matches), LIMIT);
     if (found.length === 0) return;
+    this.instantFor = state;
     const terms = highlightTerms(state.query);
     this.status.textContent = "Searching the full text…";
     this.replaceResults(

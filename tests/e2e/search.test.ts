@@ -13,11 +13,11 @@ beforeEach(() => {
 const dialog = () => page.locator("dialog[open]");
 const searchPage = () => page.locator("[data-search-page]");
 const resultLinks = (scope = searchPage()) => scope.locator('ol[aria-label="Results"] a');
-/** The practice ids a search shows, in order: results, or suggestions when nothing matched. */
+/** The practice ids a search shows once it has settled, in order: results, or suggestions when nothing matched. */
 async function shownIds(scope = searchPage()): Promise<string[]> {
-  await expect
-    .poll(async () => (await scope.locator('[role="status"]').textContent()) ?? "")
-    .toMatch(/result|No practices/);
+  // Results are refined in steps (instant, first, all); aria-busy says when the last step is done.
+  await expect.poll(() => scope.locator('ol[aria-label="Results"]').getAttribute("aria-busy")).toBe("false");
+  expect(await scope.locator('[role="status"]').textContent()).toMatch(/result|No practices/);
   const hrefs = await scope
     .locator('ol[aria-label="Results"] a, ul a[href*="/practices/"]')
     .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
@@ -127,6 +127,33 @@ describe("the shareable search page", () => {
     expect(ids.slice(0, 3)).toContain("professional-associations-finance-industry");
     expect(await searchPage().locator("input[type=search]").inputValue()).toBe("associations");
     expect(await page.getByRole("button", { name: /^Finance \(\d+\)$/ }).getAttribute("aria-pressed")).toBe("true");
+  });
+
+  it("refines results in place: busy until settled, never shrinking to one result and back", async () => {
+    const fresh = await page.context().newPage();
+    // Records every rendering of the result list: how many results, and whether it was marked busy.
+    await fresh.addInitScript(() => {
+      const w = window as unknown as { __lists: string[] };
+      w.__lists = [];
+      new MutationObserver(() => {
+        const list = document.querySelector('[data-search-page] ol[aria-label="Results"]');
+        const now = list ? `${list.children.length}:${list.getAttribute("aria-busy")}` : "";
+        if (list && w.__lists.at(-1) !== now) w.__lists.push(now);
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+    });
+    await fresh.goto(`${site}/search/?q=mentorshp`);
+    await expect
+      .poll(() => fresh.locator('[data-search-page] ol[aria-label="Results"]').getAttribute("aria-busy"))
+      .toBe("false");
+    const lists = (await fresh.evaluate("window.__lists")) as string[];
+    const counts = lists.map((entry) => Number(entry.split(":")[0]));
+    // Instant results first (several, busy), then the full-text list replaces them once, no longer busy.
+    expect(lists.length).toBeGreaterThan(1);
+    expect(lists.slice(0, -1).every((entry) => entry.endsWith(":true"))).toBe(true);
+    expect(lists.at(-1)).toMatch(/^\d+:false$/);
+    expect(counts.filter((n) => n > 0)[0]).toBeGreaterThan(1);
+    expect(counts).not.toContain(1);
+    await fresh.close();
   });
 
   it("filter chips show counts, combine, and update the URL", async () => {
