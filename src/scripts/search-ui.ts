@@ -176,7 +176,6 @@ class SearchUI {
     this.results = el("ol", "mt-2 space-y-1");
     this.results.setAttribute("aria-label", "Results");
     this.empty = el("div", "mt-2");
-    this.setBusy(true);
     if (import.meta.env.DEV) {
       const note = el("p", "mt-3 rounded-md border border-line p-3 text-sm");
       note.textContent =

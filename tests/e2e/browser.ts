@@ -1,8 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
 
 /** Debian's Chromium; never a downloaded browser. */
 const EXECUTABLE = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -52,4 +52,9 @@ export function sharedPage(): { readonly page: Page } {
   });
   afterAll(async () => shared.context?.close());
   return shared;
+}
+
+/** Waits until the search in `scope` has settled: results are refined in steps (instant, first, all) and aria-busy clears after the last. */
+export async function resultsSettled(scope: Locator): Promise<void> {
+  await expect.poll(() => scope.locator('ol[aria-label="Results"]').getAttribute("aria-busy")).toBe("false");
 }

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { beforeEach, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
-import { launch, sharedPage } from "./browser.ts";
+import { launch, resultsSettled, sharedPage } from "./browser.ts";
 
 const site = inject("siteUrl");
 const shared = sharedPage();
@@ -15,8 +15,7 @@ const searchPage = () => page.locator("[data-search-page]");
 const resultLinks = (scope = searchPage()) => scope.locator('ol[aria-label="Results"] a');
 /** The practice ids a search shows once it has settled, in order: results, or suggestions when nothing matched. */
 async function shownIds(scope = searchPage()): Promise<string[]> {
-  // Results are refined in steps (instant, first, all); aria-busy says when the last step is done.
-  await expect.poll(() => scope.locator('ol[aria-label="Results"]').getAttribute("aria-busy")).toBe("false");
+  await resultsSettled(scope);
   expect(await scope.locator('[role="status"]').textContent()).toMatch(/result|No practices/);
   const hrefs = await scope
     .locator('ol[aria-label="Results"] a, ul a[href*="/practices/"]')
@@ -142,9 +141,7 @@ describe("the shareable search page", () => {
       }).observe(document, { subtree: true, childList: true, attributes: true });
     });
     await fresh.goto(`${site}/search/?q=mentorshp`);
-    await expect
-      .poll(() => fresh.locator('[data-search-page] ol[aria-label="Results"]').getAttribute("aria-busy"))
-      .toBe("false");
+    await resultsSettled(fresh.locator("[data-search-page]"));
     const lists = (await fresh.evaluate("window.__lists")) as string[];
     const counts = lists.map((entry) => Number(entry.split(":")[0]));
     // Instant results first (several, busy), then the full-text list replaces them once, no longer busy.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { BrowserContext } from "playwright-core";
-import { launch } from "./browser.ts";
+import { launch, resultsSettled } from "./browser.ts";
 
 const site = inject("siteUrl");
 let context: BrowserContext;
@@ -27,9 +27,7 @@ describe("Content Security Policy in the browser", () => {
     expect(await violations()).toEqual([]);
     await page.keyboard.press("/");
     await page.keyboard.type("follow up");
-    await expect
-      .poll(() => page.locator('dialog[open] ol[aria-label="Results"]').getAttribute("aria-busy"))
-      .toBe("false");
+    await resultsSettled(page.locator("dialog[open]"));
     expect(await page.locator('dialog[open] [role="status"]').textContent()).toMatch(/results?\b/);
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
@@ -37,9 +35,7 @@ describe("Content Security Policy in the browser", () => {
     await expect.poll(() => page.locator("main mark").count()).toBeGreaterThan(0);
     expect(await violations()).toEqual([]);
     await page.goto(`${site}/search/?q=mentor&industry=healthcare`);
-    await expect
-      .poll(() => page.locator('[data-search-page] ol[aria-label="Results"]').getAttribute("aria-busy"))
-      .toBe("false");
+    await resultsSettled(page.locator("[data-search-page]"));
     expect(await page.locator('[data-search-page] [role="status"]').textContent()).toMatch(/results?\b/);
     expect(await violations()).toEqual([]);
     // The policy is enforced, not only present: a script injected at run time is refused and reported.
