@@ -35,7 +35,7 @@ export default defineConfig({
   integrations: [
     contentCheck(),
     // Reads .mdx entries (frontmatter and body); the bodies are made into HTML by
-    // the collections' loaders (src/lib/html-bodies.ts), not compiled one module each.
+    // the collections' loaders (src/lib/content/html-bodies.ts), not compiled one module each.
     mdx(),
     // The 404 page and the search page are not destinations for search engines.
     sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(new URL(page).pathname) }),

@@ -6,7 +6,7 @@
  * content folder, indexes it, and prints wall time, peak memory (the whole
  * build's process tree), page count and index size, each with its ratio to
  * factor 1, which is always measured first as the baseline. Exits 1 when
- * growth breaks the scale budget (src/lib/scale.ts): time growing faster than
+ * growth breaks the scale budget (src/lib/budgets/scale.ts): time growing faster than
  * the content, or a build up to 100× over 4 GiB.
  */
 import { spawn } from "node:child_process";
@@ -14,10 +14,10 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, wr
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
-import { listFiles } from "../src/lib/files.ts";
+import { listFiles } from "../src/lib/build/files.ts";
 import { readConfig } from "../src/lib/config.ts";
-import { SCALE_BUDGET, scaleProblems } from "../src/lib/scale.ts";
-import { syntheticHandbook } from "../src/lib/synthetic.ts";
+import { SCALE_BUDGET, scaleProblems } from "../src/lib/budgets/scale.ts";
+import { syntheticHandbook } from "../src/lib/budgets/synthetic-content.ts";
 
 const { values } = parseArgs({ options: { factor: { type: "string", multiple: true, default: ["1"] } } });
 const factors = [...new Set([1, ...values.factor!.map(Number)])].sort((a, b) => a - b);

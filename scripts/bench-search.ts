@@ -11,7 +11,7 @@ import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { serveStatic } from "../src/lib/static-server.ts";
+import { serveStatic } from "../tests/support/static-server.ts";
 import { launch } from "../tests/e2e/browser.ts";
 
 const { values } = parseArgs({

@@ -8,8 +8,8 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
-import { listFiles } from "../src/lib/files.ts";
-import { overBudget, READING_PAGE_BUDGET, weighPage, type PageWeight } from "../src/lib/budget.ts";
+import { listFiles } from "../src/lib/build/files.ts";
+import { overBudget, READING_PAGE_BUDGET, weighPage, type PageWeight } from "../src/lib/budgets/page-weight.ts";
 
 const { values } = parseArgs({
   options: { dist: { type: "string", default: "dist" }, json: { type: "boolean", default: false } },

@@ -7,10 +7,10 @@
  */
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { checkHandbook } from "../src/lib/check.ts";
+import { checkHandbook } from "../src/lib/content/check.ts";
 import { readConfig } from "../src/lib/config.ts";
-import { formatCounts } from "../src/lib/coverage.ts";
-import { formatProblem } from "../src/lib/problems.ts";
+import { formatCounts } from "../src/lib/content/coverage.ts";
+import { formatProblem } from "../src/lib/content/problems.ts";
 
 const { values } = parseArgs({
   options: {

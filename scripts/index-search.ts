@@ -4,7 +4,7 @@
  */
 import { relative } from "node:path";
 import { readConfig } from "../src/lib/config.ts";
-import { indexSite } from "../src/lib/search-index.ts";
+import { indexSite } from "../src/lib/search/index-pages.ts";
 
 const { outDir } = readConfig();
 try {

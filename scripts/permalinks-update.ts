@@ -7,9 +7,9 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readConfig } from "../src/lib/config.ts";
-import { loadContent } from "../src/lib/content-files.ts";
-import { formatPermalinkList, mergePermalinks, parsePermalinkList, publishedUrls } from "../src/lib/permalinks.ts";
-import { formatProblem } from "../src/lib/problems.ts";
+import { loadContent } from "../src/lib/content/read-entries.ts";
+import { formatPermalinkList, mergePermalinks, parsePermalinkList, publishedUrls } from "../src/lib/site/permalinks.ts";
+import { formatProblem } from "../src/lib/content/problems.ts";
 
 const { contentDir } = readConfig();
 const file = join(contentDir, "permalinks.txt");

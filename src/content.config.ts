@@ -1,16 +1,16 @@
 import { defineCollection, reference } from "astro:content";
 import { glob } from "astro/loaders";
 import { readConfig } from "./lib/config.ts";
-import { COLLECTION_DIRS } from "./lib/content-files.ts";
-import { withHtmlBodies } from "./lib/html-bodies.ts";
-import { homeSchema, industrySchema, practiceSchema, sectionSchema } from "./lib/schemas.ts";
+import { COLLECTION_DIRS } from "./lib/content/read-entries.ts";
+import { withHtmlBodies } from "./lib/content/html-bodies.ts";
+import { homeSchema, industrySchema, practiceSchema, sectionSchema } from "./lib/content/schemas.ts";
 
 // Content lives in the top-level content/ folder (or HANDBOOK_CONTENT_DIR), beside
 // the source document it covers, not under src/: authors edit content, not code.
 const { contentDir } = readConfig();
 const base = (dir: string) => `${contentDir}/${dir}`;
 // Every body becomes HTML as it loads rather than a compiled module per entry,
-// so memory stays flat as the handbook grows (see lib/html-bodies.ts).
+// so memory stays flat as the handbook grows (see lib/content/html-bodies.ts).
 const mdxFiles = (dir: string, generateId?: Parameters<typeof glob>[0]["generateId"]) =>
   withHtmlBodies(glob({ pattern: "**/*.mdx", base: base(dir), ...(generateId ? { generateId } : {}) }), {
     partHeadings: dir === COLLECTION_DIRS.practices,

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { getCollection, type CollectionEntry } from "astro:content";
 import { readConfig } from "../lib/config.ts";
-import { excerpt } from "../lib/practice-body.ts";
+import { excerpt } from "../lib/content/practice-parts.ts";
 import {
   groupBy,
   groupBySubsection,
@@ -9,8 +9,8 @@ import {
   namesakes,
   sortBySource,
   type SubsectionGroup,
-} from "../lib/model.ts";
-import { listPractices, parseSource, type SourceDocument } from "../lib/source.ts";
+} from "../lib/site/grouping.ts";
+import { listPractices, parseSource, type SourceDocument } from "../lib/content/source.ts";
 
 export interface Practice {
   id: string;

@@ -1,6 +1,6 @@
 import { getHandbook } from "./handbook.ts";
-import type { SuggestEntry } from "../lib/suggest.ts";
-import { paths, withBase } from "../lib/urls.ts";
+import type { SuggestEntry } from "../lib/search/suggest.ts";
+import { paths, withBase } from "../lib/site/urls.ts";
 
 /** A practice as the search UI shows it before, or instead of, Pagefind's full-text result. */
 export interface SearchPractice extends Omit<SuggestEntry, "context"> {

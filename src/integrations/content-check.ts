@@ -1,7 +1,7 @@
 import type { AstroIntegration } from "astro";
-import { checkHandbook } from "../lib/check.ts";
+import { checkHandbook } from "../lib/content/check.ts";
 import { readConfig } from "../lib/config.ts";
-import { formatProblem } from "../lib/problems.ts";
+import { formatProblem } from "../lib/content/problems.ts";
 
 /**
  * Fails `astro build` on any content mistake a schema cannot see (duplicate

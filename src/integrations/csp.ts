@@ -1,8 +1,8 @@
 import type { AstroIntegration } from "astro";
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { listFiles } from "../lib/files.ts";
-import { withCsp } from "../lib/csp.ts";
+import { listFiles } from "../lib/build/files.ts";
+import { withCsp } from "../lib/build/csp.ts";
 
 const CONCURRENCY = 16;
 

@@ -1,5 +1,5 @@
 import type { APIRoute } from "astro";
-import { absoluteUrl } from "../lib/urls.ts";
+import { absoluteUrl } from "../lib/site/urls.ts";
 
 /** Allows everything and points crawlers at the sitemap, on whatever site and base path the build is for. */
 export const GET: APIRoute = ({ site }) => {

@@ -1,4 +1,4 @@
-import { highlightTerms, matchRanges } from "../lib/highlight.ts";
+import { highlightTerms, matchRanges } from "../lib/search/highlight.ts";
 
 /**
  * Marks the words a reader searched for when they arrive from a search result

@@ -8,9 +8,9 @@
  * stay inline (no request); the name of the highlight parameter therefore
  * comes in as an option, from the page that renders it.
  */
-import { parseSearchState, serializeSearchState, toggle, type SearchState } from "../lib/search-state.ts";
-import { suggest, type SuggestEntry } from "../lib/suggest.ts";
-import { highlightTerms, matchRanges } from "../lib/highlight.ts";
+import { parseSearchState, serializeSearchState, toggle, type SearchState } from "../lib/search/state.ts";
+import { suggest, type SuggestEntry } from "../lib/search/suggest.ts";
+import { highlightTerms, matchRanges } from "../lib/search/highlight.ts";
 import type { SearchData, SearchPractice } from "../data/search-data.ts";
 import searchData from "virtual:search-data";
 

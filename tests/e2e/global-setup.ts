@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
-import { serveStatic } from "../../src/lib/static-server.ts";
+import { serveStatic } from "../support/static-server.ts";
 import { astroBuild } from "../support/astro-build.ts";
 
 declare module "vitest" {

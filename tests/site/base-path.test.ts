@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { listFiles } from "../../src/lib/files.ts";
+import { listFiles } from "../../src/lib/build/files.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { astroBuild } from "../support/astro-build.ts";
 

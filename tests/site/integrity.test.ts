@@ -3,9 +3,9 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { HtmlValidate } from "html-validate";
 import { parse } from "node-html-parser";
-import { listFiles } from "../../src/lib/files.ts";
+import { listFiles } from "../../src/lib/build/files.ts";
 import { describe, expect, it } from "vitest";
-import { inlineBlocks } from "../../src/lib/csp.ts";
+import { inlineBlocks } from "../../src/lib/build/csp.ts";
 import { DIST } from "./dist.ts";
 
 const files = listFiles(DIST, ".html", ["pagefind"]);

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadContent } from "../../src/lib/content-files.ts";
-import { subsectionAnchor } from "../../src/lib/model.ts";
+import { loadContent } from "../../src/lib/content/read-entries.ts";
+import { subsectionAnchor } from "../../src/lib/site/grouping.ts";
 import { DIST, page, text } from "./dist.ts";
 
 const { content } = loadContent("content");

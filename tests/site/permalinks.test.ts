@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parsePermalinkList } from "../../src/lib/permalinks.ts";
+import { parsePermalinkList } from "../../src/lib/site/permalinks.ts";
 import { DIST, page } from "./dist.ts";
 
 const listed = parsePermalinkList(readFileSync("content/permalinks.txt", "utf8"));

@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadContent } from "../../src/lib/content-files.ts";
+import { loadContent } from "../../src/lib/content/read-entries.ts";
 import { page } from "./dist.ts";
 
 const { content } = loadContent("content");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BodyError, parseBody, messageSegments, renderBody } from "../../src/lib/body-html.ts";
+import { BodyError, parseBody, messageSegments, renderBody } from "../../src/lib/content/body.ts";
 
 const practice = `## Why it matters
 

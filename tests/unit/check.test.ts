@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkHandbook } from "../../src/lib/check.ts";
-import { formatCounts } from "../../src/lib/coverage.ts";
-import { formatProblem } from "../../src/lib/problems.ts";
+import { checkHandbook } from "../../src/lib/content/check.ts";
+import { formatCounts } from "../../src/lib/content/coverage.ts";
+import { formatProblem } from "../../src/lib/content/problems.ts";
 import { MINI_SOURCE, writeFixture } from "../fixtures/mini.ts";
 
 function check(edit?: Parameters<typeof writeFixture>[0]) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { loadContent } from "../../src/lib/content-files.ts";
-import { namesakes } from "../../src/lib/model.ts";
-import { analyzeBody, bodyProblems } from "../../src/lib/practice-body.ts";
+import { loadContent } from "../../src/lib/content/read-entries.ts";
+import { namesakes } from "../../src/lib/site/grouping.ts";
+import { analyzeBody, bodyProblems } from "../../src/lib/content/practice-parts.ts";
 
 // The handbook's real content, held to the writing rules every practice follows.
 const { content, problems } = loadContent("content");

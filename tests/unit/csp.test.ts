@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { inlineBlocks, policyFor, withCsp } from "../../src/lib/csp.ts";
+import { inlineBlocks, policyFor, withCsp } from "../../src/lib/build/csp.ts";
 
 const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><script>a()</script><style>b{}</style><script type="module" src="/x.js"></script></head><body><script type="module">c()</script></body></html>`;
 const hash = (s: string) => `'sha256-${createHash("sha256").update(s).digest("base64")}'`;

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { listFiles } from "../../src/lib/files.ts";
+import { listFiles } from "../../src/lib/build/files.ts";
 
 describe("listFiles", () => {
   it("finds files by suffix in nested folders, skipping the named ones", () => {

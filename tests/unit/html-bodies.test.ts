@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { LoaderContext } from "astro/loaders";
 
 type DataEntry = Parameters<LoaderContext["store"]["set"]>[0];
-import { htmlBodyStore } from "../../src/lib/html-bodies.ts";
+import { htmlBodyStore } from "../../src/lib/content/html-bodies.ts";
 
 /** The few store methods the wrapper uses, over a Map, recording module imports. */
 function fakeStore() {

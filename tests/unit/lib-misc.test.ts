@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { overBudget, resourcesOf, weighPage, dependenciesOf, READING_PAGE_BUDGET } from "../../src/lib/budget.ts";
+import { overBudget, resourcesOf, weighPage, dependenciesOf, READING_PAGE_BUDGET } from "../../src/lib/budgets/page-weight.ts";
 import { readConfig } from "../../src/lib/config.ts";
-import { parseBody } from "../../src/lib/body-html.ts";
-import { internalLinks, linkResolves } from "../../src/lib/content-links.ts";
-import { analyzeBody, bodyProblems, countWords, excerpt } from "../../src/lib/practice-body.ts";
-import { absoluteUrl, lazyModuleUrl, paths, withBase } from "../../src/lib/urls.ts";
+import { parseBody } from "../../src/lib/content/body.ts";
+import { internalLinks, linkResolves } from "../../src/lib/content/body-links.ts";
+import { analyzeBody, bodyProblems, countWords, excerpt } from "../../src/lib/content/practice-parts.ts";
+import { absoluteUrl, lazyModuleUrl, paths, withBase } from "../../src/lib/site/urls.ts";
 
 describe("URLs", () => {
   it("apply the base path once, at a root or a subpath", () => {

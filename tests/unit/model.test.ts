@@ -8,7 +8,7 @@ import {
   namesakes,
   neighbours,
   sortBySource,
-} from "../../src/lib/model.ts";
+} from "../../src/lib/site/grouping.ts";
 
 const p = (id: string, title: string, subsection = "S", industries: string[] = []) => ({
   id,

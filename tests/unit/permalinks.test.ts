@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadContent } from "../../src/lib/content-files.ts";
-import { mergePermalinks, parsePermalinkList, publishedUrls } from "../../src/lib/permalinks.ts";
+import { loadContent } from "../../src/lib/content/read-entries.ts";
+import { mergePermalinks, parsePermalinkList, publishedUrls } from "../../src/lib/site/permalinks.ts";
 import { writeFixture } from "../fixtures/mini.ts";
 
 describe("permalinks", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scaleProblems } from "../../src/lib/scale.ts";
+import { scaleProblems } from "../../src/lib/budgets/scale.ts";
 
 describe("scale budget", () => {
   it("passes a build that grows no faster than its content and stays under 4 GiB", () => {

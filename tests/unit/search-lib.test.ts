@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { highlightTerms, matchRanges } from "../../src/lib/highlight.ts";
-import { parseSearchState, serializeSearchState, toggle } from "../../src/lib/search-state.ts";
-import { editDistance, suggest, wordSimilarity, type SuggestEntry } from "../../src/lib/suggest.ts";
+import { highlightTerms, matchRanges } from "../../src/lib/search/highlight.ts";
+import { parseSearchState, serializeSearchState, toggle } from "../../src/lib/search/state.ts";
+import { editDistance, suggest, wordSimilarity, type SuggestEntry } from "../../src/lib/search/suggest.ts";
 
 describe("search state in the URL", () => {
   it("round-trips query and repeated filters", () => {

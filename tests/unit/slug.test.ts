@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { slugify } from "../../src/lib/slug.ts";
+import { slugify } from "../../src/lib/content/slug.ts";
 
 describe("slugify", () => {
   it("turns headings into the ids the site publishes", () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { headingChunks, listPractices, parseSource, SourceParseError } from "../../src/lib/source.ts";
+import { headingChunks, listPractices, parseSource, SourceParseError } from "../../src/lib/content/source.ts";
 import { MINI_SOURCE } from "../fixtures/mini.ts";
 
 describe("parseSource", () => {

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkHandbook } from "../../src/lib/check.ts";
-import { formatCounts } from "../../src/lib/coverage.ts";
-import { syntheticHandbook } from "../../src/lib/synthetic.ts";
+import { checkHandbook } from "../../src/lib/content/check.ts";
+import { formatCounts } from "../../src/lib/content/coverage.ts";
+import { syntheticHandbook } from "../../src/lib/budgets/synthetic-content.ts";
 import { miniFiles } from "../fixtures/mini.ts";
 
 describe("synthetic handbook for the scale benchmark", () => {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Loader, LoaderContext } from "astro/loaders";
-import { BodyError, renderBody, type BodyOptions } from "./body-html.ts";
+import { BodyError, renderBody, type BodyOptions } from "./body.ts";
 
 /**
  * Wraps a loader of MDX files (Astro's `glob`) so that each entry's body is

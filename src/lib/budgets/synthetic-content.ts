@@ -1,5 +1,5 @@
 import { parse, stringify } from "yaml";
-import { splitFrontmatter } from "./content-files.ts";
+import { splitFrontmatter } from "../content/read-entries.ts";
 
 /**
  * A synthetic handbook `factor` times the size of a real one, for the scale

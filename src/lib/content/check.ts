@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
-import { BodyError, parseBody } from "./body-html.ts";
-import { internalLinks, linkResolves } from "./content-links.ts";
-import { loadContent, type Entry, type HandbookContent } from "./content-files.ts";
+import { BodyError, parseBody } from "./body.ts";
+import { internalLinks, linkResolves } from "./body-links.ts";
+import { loadContent, type Entry, type HandbookContent } from "./read-entries.ts";
 import { checkCoverage, type CoverageReport } from "./coverage.ts";
 import type { Problem } from "./problems.ts";
 import { checkReferences, linkTargets } from "./references.ts";

@@ -1,7 +1,7 @@
-import type { HandbookContent } from "./content-files.ts";
-import { subsectionAnchor } from "./model.ts";
+import type { HandbookContent } from "./read-entries.ts";
+import { subsectionAnchor } from "../site/grouping.ts";
 import type { Problem } from "./problems.ts";
-import { paths } from "./urls.ts";
+import { paths } from "../site/urls.ts";
 
 function list(values: Iterable<string>): string {
   return [...values].sort().join(", ");

@@ -1,4 +1,4 @@
-import { slugify } from "./slug.ts";
+import { slugify } from "../content/slug.ts";
 
 /** The fields of a practice the page model needs. */
 export interface PracticeLike {

@@ -1,5 +1,5 @@
-import type { HandbookContent } from "./content-files.ts";
-import { linkTargets } from "./references.ts";
+import type { HandbookContent } from "../content/read-entries.ts";
+import { linkTargets } from "../content/references.ts";
 
 /**
  * Every URL and in-page anchor the handbook publishes for its content: each

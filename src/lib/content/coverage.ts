@@ -1,4 +1,4 @@
-import type { HandbookContent } from "./content-files.ts";
+import type { HandbookContent } from "./read-entries.ts";
 import type { Problem } from "./problems.ts";
 import { listPractices, type SourceDocument } from "./source.ts";
 
