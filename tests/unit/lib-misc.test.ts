@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { overBudget, resourcesOf, weighPage, dependenciesOf, READING_PAGE_BUDGET } from "../../src/lib/budgets/page-weight.ts";
+import {
+  overBudget,
+  resourcesOf,
+  weighPage,
+  dependenciesOf,
+  READING_PAGE_BUDGET,
+} from "../../src/lib/budgets/page-weight.ts";
 import { readConfig } from "../../src/lib/config.ts";
 import { parseBody } from "../../src/lib/content/body.ts";
 import { internalLinks, linkResolves } from "../../src/lib/content/body-links.ts";
