@@ -34,8 +34,8 @@ export default defineConfig({
   // npm run build's second step (scripts/index-search.ts), once this process has exited.
   integrations: [
     contentCheck(),
-    // Reads .mdx entries (frontmatter and body); the bodies are made into HTML by
-    // the collections' loaders (src/lib/content/html-bodies.ts), not compiled one module each.
+    // Entries are MDX, read and made into HTML by the handbook's own loader
+    // (src/lib/content/loader.ts); this renders any .mdx page under src/pages/ the same way.
     mdx(),
     // The 404 page and the search page are not destinations for search engines.
     sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(new URL(page).pathname) }),

@@ -1,36 +1,28 @@
 import { defineCollection, reference } from "astro:content";
-import { glob } from "astro/loaders";
 import { readConfig } from "./lib/config.ts";
-import { COLLECTION_DIRS } from "./lib/content/read-entries.ts";
-import { withHtmlBodies } from "./lib/content/html-bodies.ts";
+import { handbookLoader } from "./lib/content/loader.ts";
 import { homeSchema, industrySchema, practiceSchema, sectionSchema } from "./lib/content/schemas.ts";
 
 // Content lives in the top-level content/ folder (or HANDBOOK_CONTENT_DIR), beside
 // the source document it covers, not under src/: authors edit content, not code.
+// One loader reads every collection with the content check's own reader.
 const { contentDir } = readConfig();
-const base = (dir: string) => `${contentDir}/${dir}`;
-// Every body becomes HTML as it loads rather than a compiled module per entry,
-// so memory stays flat as the handbook grows (see lib/content/html-bodies.ts).
-const mdxFiles = (dir: string, generateId?: Parameters<typeof glob>[0]["generateId"]) =>
-  withHtmlBodies(glob({ pattern: "**/*.mdx", base: base(dir), ...(generateId ? { generateId } : {}) }), {
-    partHeadings: dir === COLLECTION_DIRS.practices,
-  });
 
 /** The home page's introduction; covers the source's Overview. */
 const home = defineCollection({
-  loader: mdxFiles(COLLECTION_DIRS.home),
+  loader: handbookLoader("home", contentDir),
   schema: homeSchema(),
 });
 
 /** The 11 topical `##` sections; the file name is the section's URL id. */
 const sections = defineCollection({
-  loader: mdxFiles(COLLECTION_DIRS.sections),
+  loader: handbookLoader("sections", contentDir),
   schema: sectionSchema(),
 });
 
 /** Technology, Finance, Healthcare, Marketing; the file name is the URL id. */
 const industries = defineCollection({
-  loader: mdxFiles(COLLECTION_DIRS.industries),
+  loader: handbookLoader("industries", contentDir),
   schema: industrySchema((collection) => reference(collection)),
 });
 
@@ -39,7 +31,7 @@ const industries = defineCollection({
  * file name, so a published permalink never changes when a file is renamed.
  */
 const practices = defineCollection({
-  loader: mdxFiles(COLLECTION_DIRS.practices, ({ entry, data }) => (typeof data.id === "string" ? data.id : entry)),
+  loader: handbookLoader("practices", contentDir),
   schema: practiceSchema((collection) => reference(collection)),
 });
 

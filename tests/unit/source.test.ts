@@ -12,6 +12,7 @@ describe("parseSource", () => {
     expect(doc.sections[1]!.subsections.map((s) => [s.title, s.line])).toEqual([
       ["Listening", 9],
       ["Email", 13],
+      ["Tech Industry", 18],
     ]);
     expect(doc.sections[1]!.subsections[0]!.practices[1]).toEqual({
       title: "Ask Questions",

@@ -17,7 +17,7 @@ describe("synthetic handbook for the scale benchmark", () => {
     }
     const result = checkHandbook(dir, join(dir, "source/networking-best-practices.md"));
     expect(result.problems).toEqual([]);
-    expect(formatCounts(result.coverage!)).toBe("sections 4/4 · subsections 6/6 · practices 9/9");
+    expect(formatCounts(result.coverage!)).toBe("sections 4/4 · subsections 9/9 · practices 18/18");
     expect(files["practices/ask-questions-3.mdx"]).toContain("id: ask-questions-3");
     expect(files["practices/follow-up-listening-2.mdx"]).toContain("- follow-up-email-2");
   });

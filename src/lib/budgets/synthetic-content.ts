@@ -4,8 +4,9 @@ import { splitFrontmatter } from "../content/read-entries.ts";
 /**
  * A synthetic handbook `factor` times the size of a real one, for the scale
  * benchmark: the topical sections, their subsections and practices are
- * repeated, copy k's headings and ids suffixed with k, bodies kept at their
- * real length. The source document is generated alongside, so the content
+ * repeated, copy k's headings, titles and ids suffixed with k, bodies kept at
+ * their real length (each line of copy k marked with k, so the writing rules,
+ * which refuse a paragraph repeated across entries, still pass). The source document is generated alongside, so the content
  * still covers it exactly and every check the build runs still applies.
  *
  * `files` maps paths under the content folder to their text; so does the result.
@@ -30,8 +31,13 @@ export function syntheticHandbook(files: Record<string, string>, factor: number)
   const head = source.slice(0, firstTopical);
   const topical = source.slice(firstTopical);
   const copies = Array.from({ length: factor }, (_, i) =>
-    topical.replace(/^(##|###) (.+)$/gm, (_, hashes: string, title: string) => `${hashes} ${suffix(title, i + 1)}`),
+    topical
+      .replace(/^(##|###) (.+)$/gm, (_, hashes: string, title: string) => `${hashes} ${suffix(title, i + 1)}`)
+      .replace(/^- \*\*(.+?)\*\*:/gm, (_, title: string) => `- **${suffix(title, i + 1)}**:`),
   );
+  // Marks every line of prose with its copy; tags, comments and headings stay as they are.
+  const markBody = (body: string, k: number) =>
+    k === 1 ? body : body.replace(/^(?![#<{]|\s*$)(.*\S)[ \t]*$/gm, (_, line: string) => `${line} (${k})`);
   out["source/networking-best-practices.md"] = head + copies.join("\n");
 
   for (const path of Object.keys(files)) {
@@ -56,7 +62,7 @@ export function syntheticHandbook(files: Record<string, string>, factor: number)
           order,
           subsections,
         },
-        body,
+        markBody(body, k),
       );
     }
     for (const path of practiceFiles) {
@@ -64,11 +70,12 @@ export function syntheticHandbook(files: Record<string, string>, factor: number)
       const practice = {
         ...data,
         id: id(data["id"] as string, k),
+        title: suffix(data["title"] as string, k),
         section: id(data["section"] as string, k),
         subsection: suffix(data["subsection"] as string, k),
         related: ((data["related"] as string[] | undefined) ?? []).map((r) => id(r, k)),
       };
-      write(path.replace(/\.mdx$/, k === 1 ? ".mdx" : `-${k}.mdx`), practice, body);
+      write(path.replace(/\.mdx$/, k === 1 ? ".mdx" : `-${k}.mdx`), practice, markBody(body, k));
     }
   }
   return out;

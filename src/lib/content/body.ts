@@ -9,7 +9,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import remarkSmartypants from "remark-smartypants";
 import { unified } from "unified";
-import type { VFile } from "vfile";
+import { VFile } from "vfile";
 import { rehypeBaseLinks } from "./rehype-base-links.ts";
 
 /**
@@ -136,8 +136,23 @@ const CLOSE = "/message";
  * Throws a BodyError naming the line and the fix for anything else MDX allows.
  */
 export function renderBody(body: string, options: BodyOptions): RenderedBody {
-  const file = syntaxChecked(() => processorFor(options).processSync(body));
-  return { html: String(file), headings: (file.data["headings"] as RenderedBody["headings"] | undefined) ?? [] };
+  return renderTree(parseBody(body), options);
+}
+
+/**
+ * Renders a tree that `parseBody` made, so the tree the checks read is the
+ * one the page shows, parsed once. The tree is copied first: the Markdown
+ * transforms (smart quotes) change it in place, and the checks may read it again
+ * when `astro dev` reloads an edited entry.
+ */
+export function renderTree(tree: MdastRoot, options: BodyOptions): RenderedBody {
+  const processor = processorFor(options);
+  const file = new VFile();
+  const hast = processor.runSync(structuredClone(tree), file);
+  return {
+    html: processor.stringify(hast, file),
+    headings: (file.data["headings"] as RenderedBody["headings"] | undefined) ?? [],
+  };
 }
 
 // One processor per set of options, reused: building it costs more than rendering a body.
@@ -151,11 +166,7 @@ function processorFor(options: BodyOptions) {
 
 function createProcessor(options: BodyOptions) {
   return unified()
-    .use(remarkParse)
-    .use(remarkMdx)
-    .use(remarkGfm)
     .use(remarkSmartypants)
-    .use(() => (tree: MdastRoot) => checkTree(tree.children, false))
     .use(remarkRehype, {
       handlers: {
         mdxJsxFlowElement: (state, node: MdxJsxFlowElement) => [
@@ -192,13 +203,16 @@ function createProcessor(options: BodyOptions) {
     .freeze();
 }
 
+// The one parser of entry bodies: MDX (for `<Message>`) and GFM, as Astro reads Markdown.
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();
+
 /**
- * Parses a body and checks that it would render, without rendering it: cheap
- * enough for the content check to run over every entry before the build, and
- * the tree serves its link check too.
+ * Parses a body once and checks that it would render. The tree serves every
+ * later step: the syntax, link and writing checks before the build, and
+ * rendering (`renderTree`) when the content loads.
  */
 export function parseBody(body: string): MdastRoot {
-  const tree = syntaxChecked(() => unified().use(remarkParse).use(remarkMdx).parse(body));
+  const tree = syntaxChecked(() => parser.parse(body));
   checkTree(tree.children, false);
   return tree;
 }

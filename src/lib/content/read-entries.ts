@@ -1,19 +1,33 @@
-import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import type { Root as MdastRoot } from "mdast";
 import { parse as parseYaml } from "yaml";
 import type { ZodTypeAny } from "astro/zod";
-import { plainSchemas, type HomeData, type IndustryData, type PracticeData, type SectionData } from "./schemas.ts";
+import { BodyError, parseBody } from "./body.ts";
+import { parsedOnce } from "./parse-cache.ts";
 import type { Problem } from "./problems.ts";
+import { plainSchemas, type HomeData, type IndustryData, type PracticeData, type SectionData } from "./schemas.ts";
 
-/** A content entry as read from disk: its id, its file, its validated frontmatter and its MDX body. */
+/** A content entry as read from disk: its id, its file, its validated frontmatter and its parsed body. */
 export interface Entry<T> {
   id: string;
   /** Path relative to the working directory, for messages. */
   file: string;
+  /** Absolute path. */
+  path: string;
+  /** The whole file's text, from which Astro's digest is taken. */
+  text: string;
+  /** Frontmatter as validated by the plain schema (defaults applied, references as ids). */
   data: T;
+  /** Frontmatter as written, for Astro's own validation with `reference()`. */
+  raw: Record<string, unknown>;
   body: string;
   /** The line of the file the body starts on, so body problems can name a line in the file. */
   bodyLine: number;
+  /** The body parsed once (MDX + GFM); empty when it does not parse, with a problem saying why. */
+  tree: MdastRoot;
+  /** False when the body does not parse: such an entry is checked but never built. */
+  renders: boolean;
 }
 
 export interface HandbookContent {
@@ -23,13 +37,32 @@ export interface HandbookContent {
   practices: Entry<PracticeData>[];
 }
 
-/** Where each collection lives under the content folder; Astro's loaders use the same layout. */
+export type CollectionName = keyof HandbookContent;
+
+/** Where each collection lives under the content folder. */
 export const COLLECTION_DIRS = {
   home: "home",
   sections: "sections",
   industries: "industries",
   practices: "practices",
-} as const;
+} as const satisfies Record<CollectionName, string>;
+
+/** The extension of an entry file; anything else in a collection's folder is refused, not skipped. */
+export const ENTRY_EXTENSION = ".mdx";
+
+/**
+ * How each collection names its entries: by file name, except practices,
+ * whose id is their `id` field so a published permalink never changes when a
+ * file is renamed.
+ */
+const COLLECTIONS: { [K in CollectionName]: { schema: ZodTypeAny; idOf: (name: string, data: any) => string } } = {
+  home: { schema: plainSchemas.home, idOf: (name) => fileId(name) },
+  sections: { schema: plainSchemas.sections, idOf: (name) => fileId(name) },
+  industries: { schema: plainSchemas.industries, idOf: (name) => fileId(name) },
+  practices: { schema: plainSchemas.practices, idOf: (_, data: PracticeData) => data.id },
+};
+
+const fileId = (name: string) => name.slice(0, -ENTRY_EXTENSION.length);
 
 /** Splits a Markdown/MDX file into its YAML frontmatter and body. */
 export function splitFrontmatter(text: string): { frontmatter: string; body: string } | undefined {
@@ -50,7 +83,7 @@ export function validateEntry<T>(
   file: string,
   text: string,
   schema: ZodTypeAny,
-): { data?: T; body: string; problems: Problem[] } {
+): { data?: T; raw?: Record<string, unknown>; body: string; problems: Problem[] } {
   const parts = splitFrontmatter(text);
   if (!parts) {
     return {
@@ -59,6 +92,7 @@ export function validateEntry<T>(
         {
           kind: "frontmatter",
           file,
+          line: 1,
           message: "the file has no frontmatter",
           fix: "start the file with a --- block of YAML fields, closed by another ---",
         },
@@ -67,7 +101,7 @@ export function validateEntry<T>(
   }
   let raw: unknown;
   try {
-    raw = parseYaml(parts.frontmatter);
+    raw = parseYaml(parts.frontmatter) ?? {};
   } catch (error) {
     return {
       body: parts.body,
@@ -75,14 +109,15 @@ export function validateEntry<T>(
         {
           kind: "frontmatter",
           file,
-          message: `the frontmatter is not valid YAML: ${(error as Error).message}`,
+          line: (error as { linePos?: { line: number }[] }).linePos?.[0]?.line,
+          message: `the frontmatter is not valid YAML: ${(error as Error).message.split("\n")[0]}`,
           fix: "correct the YAML (quote values that contain a colon)",
         },
       ],
     };
   }
-  const result = schema.safeParse(raw ?? {});
-  if (result.success) return { data: result.data as T, body: parts.body, problems: [] };
+  const result = schema.safeParse(raw);
+  if (result.success) return { data: result.data as T, raw: raw as Record<string, unknown>, body: parts.body, problems: [] };
   const problems = result.error.issues.map((issue): Problem => {
     const field = issue.path.join(".") || undefined;
     if (issue.code === "unrecognized_keys") {
@@ -108,49 +143,127 @@ export function validateEntry<T>(
   return { body: parts.body, problems };
 }
 
-function readCollection<T>(dir: string, schema: ZodTypeAny, idOf: (file: string, data: T) => string) {
-  const entries: Entry<T>[] = [];
-  const problems: Problem[] = [];
-  if (!existsSync(dir)) return { entries, problems };
-  for (const name of readdirSync(dir).sort()) {
-    if (!/\.mdx?$/.test(name)) continue;
-    const path = join(dir, name);
-    const file = relative(process.cwd(), path) || path;
-    const text = readFileSync(path, "utf8");
-    const checked = validateEntry<T>(file, text, schema);
-    problems.push(...checked.problems);
-    if (checked.data) {
-      const bodyLine = text.slice(0, text.length - checked.body.length).split("\n").length;
-      entries.push({ id: idOf(name, checked.data), file, data: checked.data, body: checked.body, bodyLine });
-    }
-  }
-  return { entries, problems };
+/** One file read and parsed: its entry (when the frontmatter is valid) and what is wrong with it. */
+interface FileResult<T> {
+  entry?: Entry<T>;
+  problems: Problem[];
 }
 
-const fileId = (name: string) => name.replace(/\.mdx?$/, "");
+const EMPTY_TREE: MdastRoot = { type: "root", children: [] };
+
+/** Reads one entry file: frontmatter against the schema, then the body, parsed once. */
+function readEntryFile<T>(path: string, file: string, text: string, collection: CollectionName): FileResult<T> {
+  const { schema, idOf } = COLLECTIONS[collection];
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  const checked = validateEntry<T>(file, text, schema);
+  if (!checked.data) return { problems: checked.problems };
+  const bodyLine = text.slice(0, text.length - checked.body.length).split("\n").length;
+  const problems = [...checked.problems];
+  let tree = EMPTY_TREE;
+  let renders = true;
+  try {
+    tree = parseBody(checked.body);
+  } catch (error) {
+    if (!(error instanceof BodyError)) throw error;
+    renders = false;
+    problems.push({
+      kind: "body",
+      file,
+      line: error.line === undefined ? undefined : bodyLine - 1 + error.line,
+      message: error.reason,
+      fix: error.fix,
+    });
+  }
+  return {
+    entry: {
+      id: idOf(name, checked.data),
+      file,
+      path,
+      text,
+      data: checked.data,
+      raw: checked.raw!,
+      body: checked.body,
+      bodyLine,
+      tree,
+      renders,
+    },
+    problems,
+  };
+}
+
+/** Every file under a folder, depth first, as paths relative to it; hidden files (`.DS_Store`) are not content. */
+function listFiles(dir: string, prefix = ""): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .filter((d) => !d.name.startsWith("."))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((d) => {
+      const path = prefix ? `${prefix}/${d.name}` : d.name;
+      return d.isDirectory() ? listFiles(dir, path) : [path];
+    });
+}
+
+/** Why a file in a collection's folder is not an entry, with the fix; undefined when it is one. */
+function strayFile(collectionDir: string, path: string, file: string): Problem | undefined {
+  if (path.includes("/")) {
+    return {
+      kind: "stray-file",
+      file,
+      message: `entries sit directly in ${collectionDir}/; a file in a subfolder would be neither checked nor built`,
+      fix: `move it to ${collectionDir}/${path.slice(path.lastIndexOf("/") + 1)} (or delete it)`,
+    };
+  }
+  if (!path.endsWith(ENTRY_EXTENSION)) {
+    const stem = path.replace(/\.[^.]*$/, "");
+    return {
+      kind: "stray-file",
+      file,
+      message: `only ${ENTRY_EXTENSION} files are entries; this file would be neither checked nor built`,
+      fix: /\.md$/.test(path)
+        ? `rename it to ${collectionDir}/${stem}${ENTRY_EXTENSION}`
+        : `move it out of ${collectionDir}/ (or rename it to ${stem}${ENTRY_EXTENSION} if it is an entry)`,
+    };
+  }
+  return undefined;
+}
 
 /**
- * Reads every entry of the content folder the way Astro's loaders do (file
- * name as id, except practices, whose id is their `id` field) and validates
- * each against its schema. Returns what could be read and every problem found.
+ * Reads one collection of the content folder: every entry file, validated
+ * and parsed, and a problem for every file that is not an entry. This is the
+ * one reader of content: the check (`npm run check:coverage`, the build's
+ * first step) and the build's content loader both call it, so the entries that
+ * are checked are the entries that are built.
  */
+export function readCollection<K extends CollectionName>(
+  contentDir: string,
+  collection: K,
+): { entries: HandbookContent[K]; problems: Problem[] } {
+  const dir = join(contentDir, COLLECTION_DIRS[collection]);
+  const entries: Entry<unknown>[] = [];
+  const problems: Problem[] = [];
+  if (!existsSync(dir)) return { entries: [] as HandbookContent[K], problems };
+  const shownDir = relative(process.cwd(), dir) || dir;
+  for (const path of listFiles(dir)) {
+    const absolute = join(dir, path);
+    const file = relative(process.cwd(), absolute) || absolute;
+    const stray = strayFile(shownDir, path, file);
+    if (stray) {
+      problems.push(stray);
+      continue;
+    }
+    const text = readFileSync(absolute, "utf8");
+    const result = parsedOnce(absolute, text, () => readEntryFile(absolute, file, text, collection));
+    problems.push(...result.problems);
+    if (result.entry) entries.push(result.entry);
+  }
+  return { entries: entries as HandbookContent[K], problems };
+}
+
+/** Reads every collection of the content folder; see `readCollection`. */
 export function loadContent(contentDir: string): { content: HandbookContent; problems: Problem[] } {
-  const home = readCollection<HomeData>(join(contentDir, COLLECTION_DIRS.home), plainSchemas.home, fileId);
-  const sections = readCollection<SectionData>(
-    join(contentDir, COLLECTION_DIRS.sections),
-    plainSchemas.sections,
-    fileId,
-  );
-  const industries = readCollection<IndustryData>(
-    join(contentDir, COLLECTION_DIRS.industries),
-    plainSchemas.industries,
-    fileId,
-  );
-  const practices = readCollection<PracticeData>(
-    join(contentDir, COLLECTION_DIRS.practices),
-    plainSchemas.practices,
-    (_, data) => data.id,
-  );
+  const home = readCollection(contentDir, "home");
+  const sections = readCollection(contentDir, "sections");
+  const industries = readCollection(contentDir, "industries");
+  const practices = readCollection(contentDir, "practices");
   return {
     content: {
       home: home.entries,

@@ -1,14 +1,5 @@
 import { slugify } from "../content/slug.ts";
 
-/** The fields of a practice the page model needs. */
-export interface PracticeLike {
-  id: string;
-  title: string;
-  section: string;
-  subsection: string;
-  industries: readonly string[];
-}
-
 export interface SubsectionGroup<P> {
   /** The `###` heading. */
   title: string;
@@ -27,12 +18,12 @@ export function subsectionAnchor(title: string): string {
  * the source (section › subsection › title), so the handbook reads in the
  * source's order without an `order` field to keep in step by hand.
  */
-export function sortBySource<P extends PracticeLike>(practices: readonly P[], position: (p: P) => number): P[] {
+export function sortBySource<P>(practices: readonly P[], position: (p: P) => number): P[] {
   return [...practices].sort((a, b) => position(a) - position(b));
 }
 
 /** Groups a section's practices under its subsections, in the section's order. */
-export function groupBySubsection<P extends PracticeLike>(
+export function groupBySubsection<P extends { subsection: string }>(
   subsections: readonly { title: string }[],
   practices: readonly P[],
 ): SubsectionGroup<P>[] {
@@ -57,7 +48,7 @@ export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, 
 }
 
 /** For each practice, the other practices with the same title ("Follow-up" in two subsections). */
-export function namesakes<P extends PracticeLike>(practices: readonly P[]): Map<string, P[]> {
+export function namesakes<P extends { id: string; title: string }>(practices: readonly P[]): Map<string, P[]> {
   const byTitle = groupBy(practices, (p) => p.title);
   return new Map(practices.map((p) => [p.id, byTitle.get(p.title)!.filter((o) => o.id !== p.id)]));
 }
@@ -68,7 +59,7 @@ export function namesakes<P extends PracticeLike>(practices: readonly P[]): Map<
  * the tag, so the filter and the page can never disagree.
  */
 export function industriesOf(
-  practice: PracticeLike,
+  practice: { id: string; industries: readonly string[] },
   industries: readonly { id: string; highlights: readonly { practice: string }[] }[],
 ): string[] {
   const tagged = new Set(practice.industries);
