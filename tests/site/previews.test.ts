@@ -1,9 +1,6 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadContent } from "../../src/lib/content/read-entries.ts";
-import { page } from "./dist.ts";
-
-const { content } = loadContent("content");
+import { content, page } from "./dist.ts";
 const meta = (html: ReturnType<typeof page>, key: string) =>
   html.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute("content");
 

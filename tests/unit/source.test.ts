@@ -29,15 +29,16 @@ describe("parseSource", () => {
     });
   });
 
-  it("reads the real source document: 12 sections, 32 subsections, 166 practices", () => {
-    const doc = parseSource(readFileSync("content/source/networking-best-practices.md", "utf8"));
-    expect(doc.sections).toHaveLength(12);
-    expect(doc.sections.flatMap((s) => s.subsections)).toHaveLength(32);
+  it("reads every heading and bullet of the real source document, repeated titles included", () => {
+    const source = readFileSync("content/source/networking-best-practices.md", "utf8");
+    const count = (pattern: RegExp) => source.split("\n").filter((line) => pattern.test(line)).length;
+    const doc = parseSource(source);
+    expect(doc.sections).toHaveLength(count(/^## /));
+    expect(doc.sections.flatMap((s) => s.subsections)).toHaveLength(count(/^### /));
     const practices = listPractices(doc);
-    expect(practices).toHaveLength(166);
-    const counts = new Map<string, number>();
-    for (const p of practices) counts.set(p.title, (counts.get(p.title) ?? 0) + 1);
-    expect([...counts.values()].filter((n) => n > 1)).toHaveLength(12);
+    expect(practices).toHaveLength(count(/^- \*\*/));
+    const titles = source.match(/^- \*\*(.+?)\*\*:/gm)!;
+    expect(new Set(practices.map((p) => p.title)).size).toBe(new Set(titles).size);
   });
 
   it("names the line of a bullet that is not `**Title**: text`", () => {
@@ -75,14 +76,12 @@ describe("headingChunks", () => {
     const source = readFileSync("content/source/networking-best-practices.md", "utf8");
     const lines = source.split("\n");
     const parsed = parseSource(source);
-    expect(parsed.sections).toHaveLength(12);
-    expect(parsed.sections.flatMap((s) => s.subsections)).toHaveLength(32);
     for (const section of parsed.sections) {
       expect(lines[section.line - 1]).toBe(`## ${section.title}`);
       for (const sub of section.subsections) expect(lines[sub.line - 1]).toBe(`### ${sub.title}`);
     }
     const practices = listPractices(parsed);
-    expect(practices).toHaveLength(166);
+    expect(practices.length).toBeGreaterThan(0);
     for (const p of practices) expect(lines[p.line - 1]).toBe(`- **${p.title}**: ${p.text}`);
   });
 
