@@ -11,7 +11,7 @@ import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { serveStatic } from "../tests/support/static-server.ts";
+import { serveStatic } from "../tests/support/preview.ts";
 import { launch } from "../tests/e2e/browser.ts";
 
 const { values } = parseArgs({
@@ -113,7 +113,7 @@ for (let i = 0; i < runs; i++) {
   warm.push(warmShown - lastKey);
   await context.close();
 }
-server.close();
+await server.stop();
 
 const figures = {
   coldMedianMs: Math.round(median(cold)),

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
-import { serveStatic } from "../support/static-server.ts";
+import { serveStatic } from "../support/preview.ts";
 import { astroBuild } from "../support/astro-build.ts";
 
 declare module "vitest" {
@@ -46,7 +46,6 @@ export default async function setup(project: TestProject) {
   project.provide("siteUrl", site.url);
   project.provide("aliasSiteUrl", alias.url);
   return async () => {
-    site.server.close();
-    alias.server.close();
+    await Promise.all([site.server.stop(), alias.server.stop()]);
   };
 }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { listFiles } from "../../src/lib/build/files.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { astroBuild } from "../support/astro-build.ts";
+import { serveStatic } from "../support/preview.ts";
 
 // A build hosted under a subpath: every internal link, stylesheet and script must carry the base.
 const BASE = "/handbook";
@@ -30,5 +31,24 @@ describe(`hosted under ${BASE}`, () => {
     const html = readFileSync(join(out, "practices/elevator-pitch/index.html"), "utf8");
     expect(html).toContain('<link rel="canonical" href="https://example.org/handbook/practices/elevator-pitch/">');
     expect(html).toContain('data-copy-text="https://example.org/handbook/practices/elevator-pitch/"');
+  });
+
+  it("astro preview serves it under the base, as it was built", async () => {
+    // astro.config.mjs reads the base from the environment, for the preview as for the build.
+    const previous = process.env.SITE_BASE;
+    process.env.SITE_BASE = BASE;
+    const { url, server } = await serveStatic(out).finally(() => {
+      if (previous === undefined) delete process.env.SITE_BASE;
+      else process.env.SITE_BASE = previous;
+    });
+    try {
+      expect(new URL(url).pathname).toBe(BASE);
+      expect((await fetch(`${url}/practices/elevator-pitch/`)).status).toBe(200);
+      const missing = await fetch(`${url}/no-such-page/`);
+      expect(missing.status).toBe(404);
+      expect(await missing.text()).toBe(readFileSync(join(out, "404.html"), "utf8"));
+    } finally {
+      await server.stop();
+    }
   });
 });
