@@ -79,16 +79,17 @@ export function checkPracticeBody(entry: Entry<unknown>): Problem[] {
   return problems;
 }
 
-/** Every node of a tree, depth first. */
-function* walk(node: Nodes): Generator<Nodes> {
+/** Every node of a tree, depth first; `into` decides whether to visit a node's children. */
+function* walk(node: Nodes, into: (node: Nodes) => boolean = () => true): Generator<Nodes> {
   yield node;
-  if ("children" in node) for (const child of node.children) yield* walk(child as Nodes);
+  if ("children" in node && into(node)) for (const child of node.children) yield* walk(child as Nodes, into);
 }
 
 /** Links and bare addresses to other sites: the handbook links only to itself. */
 function externalLinks(entry: AnyEntry): Problem[] {
   const problems: Problem[] = [];
-  for (const node of walk(entry.tree)) {
+  // A link's text is the link's: one problem for the link, not another for its words.
+  for (const node of walk(entry.tree, (n) => n.type !== "link")) {
     const url = node.type === "link" || node.type === "image" || node.type === "definition" ? node.url : undefined;
     const text = node.type === "text" ? node.value : undefined;
     const external = (url && /^[a-z][a-z0-9+.-]*:|^\/\//i.test(url)) || (text && /https?:\/\/|\bwww\./i.test(text));

@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { checkHandbook } from "../../src/lib/content/check.ts";
+import { formatProblem } from "../../src/lib/content/problems.ts";
+import { writeFixture } from "../fixtures/mini.ts";
+
+/** Checks the mini handbook after `edit` and returns only the writing problems, formatted as an author reads them. */
+function writing(edit: Parameters<typeof writeFixture>[0]) {
+  const { dir, source } = writeFixture(edit);
+  const problems = checkHandbook(dir, source).problems;
+  return { problems, text: problems.map(formatProblem).join("\n") };
+}
+
+/** The 1-based line of the first line of `text` that satisfies `test`. */
+const lineOf = (text: string, test: (line: string) => boolean) => text.split("\n").findIndex(test) + 1;
+
+const PRACTICE = "practices/subject-lines.mdx";
+
+describe("the writing rules, in the check", () => {
+  it("the mini handbook keeps them all", () => {
+    expect(writing(() => {}).problems).toEqual([]);
+  });
+
+  it("a part heading renamed: the line of the heading, and the four expected", () => {
+    let line = 0;
+    const { text } = writing((f) => {
+      f[PRACTICE] = f[PRACTICE]!.replace("## How to do it", "## Steps");
+      line = lineOf(f[PRACTICE]!, (l) => l === "## Steps");
+    });
+    expect(text).toContain(`subject-lines.mdx:${line} [body]: the body's ## headings are "Why it matters → Steps`);
+    expect(text).toContain("fix: write exactly these four, in order: ## Why it matters, ## How to do it");
+  });
+
+  it("too few steps: the line of the list", () => {
+    let line = 0;
+    const { text } = writing((f) => {
+      f[PRACTICE] = f[PRACTICE]!.replace(/^3\. .*\n/m, "");
+      line = lineOf(f[PRACTICE]!, (l) => l.startsWith("1. "));
+    });
+    expect(text).toContain(`subject-lines.mdx:${line} [body]: "How to do it" has 2 numbered steps`);
+    expect(text).toContain("fix: write 3–5 steps as an ordered list");
+  });
+
+  it("an empty part", () => {
+    const { text } = writing((f) => {
+      f[PRACTICE] = f[PRACTICE]!.replace(/## Watch out for\n\n.*\n/, "## Watch out for\n");
+    });
+    expect(text).toMatch(/subject-lines\.mdx:\d+ \[body\]: "Watch out for" is empty/);
+  });
+
+  it("a body too long, saying which way to fix it", () => {
+    const { text } = writing((f) => {
+      f[PRACTICE] += `\n${"Another sentence that adds words to the part. ".repeat(40)}\n`;
+    });
+    expect(text).toMatch(
+      /subject-lines\.mdx:\d+ \[body\]: the body has \d+ words\n\s+fix: cut it: a practice body runs 150–350 words/,
+    );
+  });
+
+  it("too few related practices, and a namesake left out", () => {
+    const { text } = writing((f) => {
+      f["practices/follow-up-email.mdx"] = f["practices/follow-up-email.mdx"]!.replace(
+        "related: [follow-up-listening, subject-lines]",
+        "related: [subject-lines]",
+      );
+    });
+    expect(text).toContain("follow-up-email.mdx [related]: the practice lists 1 related practice(s)");
+    expect(text).toContain(
+      'follow-up-email.mdx [related]: "Follow-up" in Listening (follow-up-listening) has the same title but is not in related',
+    );
+    expect(text).toContain('fix: add "follow-up-listening" to related');
+  });
+
+  it("an outside address, as a link or as text", () => {
+    const { problems } = writing((f) => {
+      f[PRACTICE] += "\nSee [the guide](https://example.com/guide) or www.example.org.\n";
+    });
+    const external = problems.filter((p) => p.kind === "external-link");
+    expect(external.map((p) => p.message)).toEqual([
+      "the body names an outside address (https://example.com/guide)",
+      "the body names an outside address (http://www.example.org)",
+    ]);
+    expect(external[0]!.line).toBeGreaterThan(1);
+  });
+
+  it("a paragraph pasted into a second entry, naming the first", () => {
+    const pasted = "This exact paragraph of advice is long enough to count as a repeated paragraph.";
+    const { text } = writing((f) => {
+      f["practices/ask-questions.mdx"] += `\n${pasted}\n`;
+      f[PRACTICE] += `\n${pasted}\n`;
+    });
+    expect(text).toMatch(/subject-lines\.mdx:\d+ \[body\]: this paragraph also appears in .*ask-questions\.mdx/);
+  });
+
+  it("a placeholder left in the frontmatter or the body", () => {
+    const { text } = writing((f) => {
+      f[PRACTICE] = f[PRACTICE]!.replace("source: Say", "source: Say").replace(
+        "## Example\n",
+        "## Example\n\nTODO: a better example.\n",
+      );
+      f["sections/basics.mdx"] = f["sections/basics.mdx"]!.replace("summary: The basics.", "summary: TODO");
+    });
+    expect(text).toMatch(/subject-lines\.mdx:\d+ \[body\]: the body holds a TODO/);
+    expect(text).toMatch(/basics\.mdx:5: the frontmatter holds a TODO/);
+  });
+
+  it("an industry with too few general recommendations, and a reason too short", () => {
+    const { text } = writing((f) => {
+      f["industries/tech.mdx"] = f["industries/tech.mdx"]!.replace(/  - practice: short-replies\n.*\n/, "").replace(
+        "why: Because asking matters in tech every single week.",
+        "why: Because.",
+      );
+    });
+    expect(text).toContain("tech.mdx [highlights]: the industry recommends 4 general practice(s) from other sections");
+    expect(text).toContain('tech.mdx [highlights.0.why]: the reason for "ask-questions" has 1 word(s)');
+  });
+
+  it("a section introduction too short, and a subsection with no lead-in", () => {
+    const { text } = writing((f) => {
+      f["sections/basics.mdx"] = f["sections/basics.mdx"]!.replace(/---\n\n[\s\S]*$/, "---\n\nToo short.\n").replace(
+        "    intro: Messages that get read and answered.\n",
+        "",
+      );
+    });
+    expect(text).toMatch(/basics\.mdx:\d+ \[body\]: the section's introduction has 2 words/);
+    expect(text).toContain('basics.mdx [subsections.1.intro]: the subsection "Email" has no lead-in');
+  });
+});
