@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -34,5 +34,27 @@ describe("the build fails on content mistakes", () => {
     });
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('section "fundamentals" does not exist');
+  });
+
+  // The check and the build read content with one reader: a file it would not build is refused, never skipped.
+  it("a practice saved as .md stops the build, naming the file and the rename", () => {
+    const result = buildWith((dir) => {
+      const text = readFileSync(join(dir, "practices/be-genuine.mdx"), "utf8");
+      writeFileSync(join(dir, "practices/extra.md"), text.replace("id: be-genuine", "id: extra"));
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/practices\/extra\.md: only \.mdx files are entries/);
+    expect(result.output).toMatch(/fix: rename it to .*practices\/extra\.mdx/);
+  });
+
+  it("a practice in a subfolder stops the build, naming the file and where it belongs", () => {
+    const result = buildWith((dir) => {
+      const text = readFileSync(join(dir, "practices/be-genuine.mdx"), "utf8");
+      mkdirSync(join(dir, "practices/drafts"));
+      writeFileSync(join(dir, "practices/drafts/nested.mdx"), text.replace("id: be-genuine", "id: nested"));
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/practices\/drafts\/nested\.mdx: entries sit directly in/);
+    expect(result.output).toMatch(/fix: move it to .*practices\/nested\.mdx/);
   });
 });
