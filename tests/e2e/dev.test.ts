@@ -1,12 +1,17 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { childEnv } from "../support/astro-build.ts";
 import { launch } from "./browser.ts";
 
-// `npm run dev` has no search index (Pagefind runs after a build): the dialog says so.
+// `npm run dev` over a copy of the content, so a test can edit an entry as an author would.
 let dev: ChildProcess;
 let url = "";
+const content = mkdtempSync(join(tmpdir(), "handbook-dev-"));
+cpSync("content", content, { recursive: true });
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -22,7 +27,7 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${port}`;
   // Its own process group, so that stopping it also stops the server npx starts.
   dev = spawn("npx", ["astro", "dev", "--host", "127.0.0.1", "--port", String(port)], {
-    env: childEnv(),
+    env: childEnv({ HANDBOOK_CONTENT_DIR: content }),
     stdio: "pipe",
     detached: true,
   });
@@ -42,6 +47,44 @@ afterAll(() => {
 });
 
 describe("dev mode", () => {
+  it("reloads an open practice page when its file is edited", async () => {
+    const context = await launch();
+    const page = await context.newPage();
+    // An edit before the page's dev client connects would reload nothing; wait for it, as a reader's page has.
+    const connected = new Promise<void>((resolve) =>
+      page.on("console", (message) => message.text().includes("[vite] connected") && resolve()),
+    );
+    await page.goto(`${url}/practices/be-punctual/`, { timeout: 60_000 });
+    await connected;
+    const file = join(content, "practices/be-punctual.mdx");
+    const text = readFileSync(file, "utf8");
+    // No reload by the test: the dev server tells the open page to reload. The edit is
+    // repeated every few seconds, because one made while the server is still settling
+    // (optimizing dependencies after its first page) may be reloaded away unseen.
+    let edits = 0;
+    const edit = () => {
+      edits += 1;
+      writeFileSync(
+        file,
+        text.replace(
+          "## Why it matters\n\n",
+          `## Why it matters\n\nA sentence added while the page was open (${edits}).\n\n`,
+        ),
+      );
+    };
+    edit();
+    const timer = setInterval(edit, 5_000);
+    try {
+      await expect
+        .poll(() => page.locator("main").textContent(), { timeout: 30_000 })
+        .toContain("A sentence added while the page was open");
+    } finally {
+      clearInterval(timer);
+    }
+    writeFileSync(file, text);
+    await context.close();
+  }, 90_000);
+
   it("the search dialog explains that the index exists after a build", async () => {
     const context = await launch();
     const page = await context.newPage();

@@ -5,7 +5,10 @@ import { join } from "node:path";
 
 // Vitest puts Vite's own variables (BASE_URL, MODE, DEV, PROD, SSR) into
 // process.env; a child `astro build` would read them as its import.meta.env.
+// It also sets NODE_ENV=test, under which `astro dev` never reloads an open
+// page after a content edit.
 const VITEST_ENV = [
+  "NODE_ENV",
   "BASE_URL",
   "MODE",
   "DEV",

@@ -32,8 +32,9 @@ export function handbookLoader(collection: CollectionName, contentDir: string): 
       await sync(collection, contentDir, context);
       // `astro dev`: an added, edited or deleted file reloads the collection; unchanged entries keep their digest.
       context.watcher?.add(dir);
-      context.watcher?.on("all", (_event, path) => {
-        if (!resolve(path).startsWith(dir)) return;
+      context.watcher?.on("all", (event, path) => {
+        if (!resolve(path).startsWith(`${dir}/`)) return;
+        context.logger.info(`${event} ${relative(fileURLToPath(context.config.root), path)}`);
         sync(collection, contentDir, context).catch((error: Error) => context.logger.error(error.message));
       });
     },
