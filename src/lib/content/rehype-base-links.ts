@@ -1,4 +1,5 @@
 import type { Element, Root } from "hast";
+import { withBase } from "../site/urls.ts";
 
 /**
  * Authors link between entries with site-relative paths (`/practices/…/`);
@@ -6,7 +7,8 @@ import type { Element, Root } from "hast";
  * at a domain root and under a subpath.
  */
 export function rehypeBaseLinks(base: string) {
-  const prefix = base.endsWith("/") ? base.slice(0, -1) : base;
+  // withBase("/handbook/", "/") is "/handbook/"; a link gets the base without its last slash.
+  const prefix = withBase(base, "/").slice(0, -1);
   const walk = (node: Root | Element) => {
     for (const child of node.children) {
       if (child.type !== "element") continue;
