@@ -96,11 +96,14 @@ export function preloadSearch(styles: string): void {
   void client.load().catch(() => {});
 }
 
-/** Resolves when the main thread is free (or soon), so starting Pagefind never delays a keystroke's instant results. */
-function idle(): Promise<void> {
-  return new Promise((resolve) =>
-    "requestIdleCallback" in window ? requestIdleCallback(() => resolve(), { timeout: 200 }) : setTimeout(resolve, 0),
-  );
+/**
+ * Resolves just after the next frame is painted, so instant results show
+ * before Pagefind's first search takes the main thread. Not an idle
+ * callback: while the index loads the thread is seldom idle, and the full
+ * results would wait for nothing.
+ */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 let stylesLoad: Promise<void> | undefined;
@@ -164,7 +167,7 @@ class SearchPanel implements SearchRenderer {
       industries: ui.industries,
       renderer: this,
       highlightParam: options.highlightParam,
-      yieldToPaint: idle,
+      yieldToPaint: afterPaint,
       ...(onChange ? { onChange } : {}),
     });
     this.input.addEventListener("input", () => void this.controller.update({ query: this.input.value }));

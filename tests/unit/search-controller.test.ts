@@ -65,6 +65,7 @@ function fakeClient() {
     searches,
     load: () => loaded,
     async search(query, filters) {
+      const counted = filtersLoaded;
       await loaded;
       searches.push({ query, filters });
       client.ready = true;
@@ -76,7 +77,7 @@ function fakeClient() {
       );
       return {
         total: hits.length,
-        counts: filtersLoaded ? count(hits) : undefined,
+        counts: counted ? count(hits) : undefined,
         results: async (a, b) => hits.slice(a, b),
       };
     },
@@ -201,7 +202,7 @@ describe("the search controller", () => {
     expect(changes.at(-1)).toEqual({ query: "", sections: [], industries: [] });
   });
 
-  it("loads the filter index only after the first search has answered", async () => {
+  it("loads the filter index beside the first search, not before it", async () => {
     const { client, calls, controller } = setup({ ...EMPTY_STATE, query: "pitch" });
     const settled = controller.run();
     client.release();

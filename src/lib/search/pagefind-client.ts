@@ -82,13 +82,15 @@ export function pagefindClient(
     load: () => get().then(() => undefined),
     async search(query: string | null, filters: Filters): Promise<SearchResponse> {
       const pagefind = await get();
+      // Counts are complete only if the filter index had loaded before this search ran.
+      const counted = filtersLoaded;
       const selected: Record<string, { any: string[] }> = {};
       for (const [name, values] of Object.entries(filters)) if (values?.length) selected[name] = { any: values };
       const response = await pagefind.search(query, { filters: selected });
       client.ready = true;
       return {
         total: response.results.length,
-        counts: filtersLoaded ? response.filters : undefined,
+        counts: counted ? response.filters : undefined,
         results: (from, to) =>
           Promise.all(response.results.slice(from, to).map(async (r) => toResultData(await r.data()))),
       };
