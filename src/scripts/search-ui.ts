@@ -97,13 +97,14 @@ export function preloadSearch(styles: string): void {
 }
 
 /**
- * Resolves just after the next frame is painted, so instant results show
- * before Pagefind's first search takes the main thread. Not an idle
- * callback: while the index loads the thread is seldom idle, and the full
- * results would wait for nothing.
+ * Resolves when the main thread is free (or soon): instant results paint
+ * first, and while the reader is still typing the full-text search waits for
+ * the last keystroke instead of answering every partial word.
  */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+function idle(): Promise<void> {
+  return new Promise((resolve) =>
+    "requestIdleCallback" in window ? requestIdleCallback(() => resolve(), { timeout: 200 }) : setTimeout(resolve, 0),
+  );
 }
 
 let stylesLoad: Promise<void> | undefined;
@@ -167,7 +168,7 @@ class SearchPanel implements SearchRenderer {
       industries: ui.industries,
       renderer: this,
       highlightParam: options.highlightParam,
-      yieldToPaint: afterPaint,
+      yieldToPaint: idle,
       ...(onChange ? { onChange } : {}),
     });
     this.input.addEventListener("input", () => void this.controller.update({ query: this.input.value }));

@@ -202,7 +202,7 @@ describe("the search controller", () => {
     expect(changes.at(-1)).toEqual({ query: "", sections: [], industries: [] });
   });
 
-  it("loads the filter index beside the first search, not before it", async () => {
+  it("loads the filter index after the first search, not before it", async () => {
     const { client, calls, controller } = setup({ ...EMPTY_STATE, query: "pitch" });
     const settled = controller.run();
     client.release();

@@ -177,8 +177,6 @@ export class SearchController {
       renderer.empty(null);
       return;
     }
-    // The filter index loads beside the first search rather than before it, which therefore does not wait for it.
-    const filtersLoading = client.loadFilters().catch(() => ({}));
     const search = await client.search(query, filtersFor());
     if (stale()) return;
     // The first result is shown as soon as it is loaded and the rest follow,
@@ -192,9 +190,10 @@ export class SearchController {
         resultStatus(search.total, first.length),
       );
     }
+    // The filter index loads after the first search, which therefore does not wait for it.
     let counts = search.counts;
     if (!counts) {
-      await filtersLoading;
+      await client.loadFilters();
       counts = (await client.search(query, filtersFor())).counts ?? {};
     }
     // Counts for a group ignore that group's own selection, so chips in one group combine with "any of".
