@@ -59,7 +59,7 @@ function fakeClient() {
         (counts[name] ??= {})[value] = (counts[name]![value] ?? 0) + 1;
     return counts;
   };
-  const client: SearchClient & { release: () => void; searches: typeof searches } = {
+  const client: Omit<SearchClient, "ready"> & { ready: boolean; release: () => void; searches: typeof searches } = {
     ready: false,
     release,
     searches,
