@@ -7,6 +7,7 @@ import sitemap from "@astrojs/sitemap";
 import tailwindcss from "@tailwindcss/vite";
 import { contentCheck } from "./src/integrations/content-check.ts";
 import { csp } from "./src/integrations/csp.ts";
+import { lazyChunk } from "./src/integrations/lazy-chunk.ts";
 import { readConfig } from "./src/lib/config.ts";
 
 // The site's public URL and base path come from the environment so one build
@@ -28,7 +29,7 @@ export default defineConfig({
   site,
   base,
   outDir: readConfig().outDir,
-  // Pages are published with a trailing slash; "ignore" keeps endpoints like /lazy/search.js reachable in dev too.
+  // Pages are published with a trailing slash; "ignore" keeps endpoints like /search/ui.json reachable in dev too.
   trailingSlash: "ignore",
   // After the build every page gets its CSP. Pagefind indexes the pages next, as
   // npm run build's second step (scripts/index-search.ts), once this process has exited.
@@ -44,5 +45,6 @@ export default defineConfig({
   // Stylesheets inline in each page: a reading page is then one request plus
   // nothing, and the budgets count the same bytes either way.
   build: { inlineStylesheets: "always" },
-  vite: { plugins: [tailwindcss()] },
+  // lazyChunk: the search code is a Vite chunk that pages load on intent, their own script staying inline.
+  vite: { plugins: [tailwindcss(), lazyChunk()] },
 });

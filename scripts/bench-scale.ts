@@ -5,7 +5,9 @@
  * subsections and practices with bodies of real length) from a temporary
  * content folder, indexes it, and prints wall time, peak memory (the whole
  * build's process tree), page count and index size, each with its ratio to
- * factor 1, which is always measured first as the baseline. Exits 1 when
+ * factor 1, which is always measured first as the baseline, and the gzip bytes
+ * of the data the first search fetches besides Pagefind (/search/ui.json: the
+ * search markup and every practice's id and title). Exits 1 when
  * growth breaks the scale budget (src/lib/budgets/scale.ts): time growing faster than
  * the content, or a build up to 100× over 4 GiB.
  */
@@ -14,10 +16,12 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, wr
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
 import { listFiles } from "../src/lib/build/files.ts";
 import { readConfig } from "../src/lib/config.ts";
 import { SCALE_BUDGET, scaleProblems } from "../src/lib/budgets/scale.ts";
 import { syntheticHandbook } from "../src/lib/budgets/synthetic-content.ts";
+import { SEARCH_UI_PATH } from "../src/lib/search/practice-list.ts";
 
 const { values } = parseArgs({ options: { factor: { type: "string", multiple: true, default: ["1"] } } });
 const factors = [...new Set([1, ...values.factor!.map(Number)])].sort((a, b) => a - b);
@@ -56,6 +60,8 @@ interface Row {
   peakMiB: number;
   pages: number;
   indexMiB: number;
+  /** Gzip bytes of the data the first search needs besides Pagefind. */
+  firstSearchKiB: number;
 }
 
 async function measure(factor: number): Promise<Row> {
@@ -99,6 +105,7 @@ async function measure(factor: number): Promise<Row> {
     peakMiB: peak / 2 ** 20,
     pages: built.filter((f) => f.endsWith(".html")).length,
     indexMiB: built.filter((f) => f.includes("/pagefind/")).reduce((n, f) => n + statSync(f).size, 0) / 2 ** 20,
+    firstSearchKiB: gzipSync(readFileSync(join(out, SEARCH_UI_PATH))).length / 1024,
   };
   rmSync(work, { recursive: true, force: true });
   return row;
@@ -118,6 +125,7 @@ for (const factor of factors) {
       `peak ${row.peakMiB.toFixed(0).padStart(5)} MiB (${ratio(row.peakMiB, base.peakMiB)})`,
       `${String(row.pages).padStart(6)} pages (${ratio(row.pages, base.pages)})`,
       `index ${row.indexMiB.toFixed(1).padStart(6)} MiB (${ratio(row.indexMiB, base.indexMiB)})`,
+      `first search ${row.firstSearchKiB.toFixed(1).padStart(6)} KiB gzip (${ratio(row.firstSearchKiB, base.firstSearchKiB)})`,
     ].join(" · "),
   );
 }

@@ -1,5 +1,11 @@
-/** The practice list bundled into the search module by src/pages/lazy/[name].js.ts. */
-declare module "virtual:search-data" {
-  const data: import("./data/search-data.ts").SearchData;
-  export default data;
+/** The URL of a module bundled as a chunk of its own, for `import()` on demand (src/integrations/lazy-chunk.ts). */
+declare module "*?lazy-chunk" {
+  const url: string;
+  export default url;
+}
+
+/** For plain `tsc`, which cannot read .astro files (`astro check` types them from their `Props`). */
+declare module "*.astro" {
+  const component: import("astro/runtime/server/index.js").AstroComponentFactory;
+  export default component;
 }
