@@ -22,12 +22,14 @@ import {
   type SearchUiData,
 } from "../lib/search/practice-list.ts";
 import { EMPTY_STATE, parseSearchState, serializeSearchState, type SearchState } from "../lib/search/state.ts";
+import { href } from "../lib/site/href.ts";
 import { paths, withBase } from "../lib/site/urls.ts";
 
 /** Marking the searched-for words on the page a result opened: it shares the highlighting code, and the reader has just loaded this module. */
 export { highlightArrival } from "./arrival-highlight.ts";
 
-const BASE = import.meta.env.BASE_URL.endsWith("/") ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+/** The site's base path with its trailing slash, as Pagefind's `baseUrl` wants it. */
+const BASE = href("/");
 const client = pagefindClient(BASE);
 
 export interface SearchOptions {

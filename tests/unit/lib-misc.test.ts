@@ -10,7 +10,7 @@ import { readConfig } from "../../src/lib/config.ts";
 import { parseBody } from "../../src/lib/content/body.ts";
 import { internalLinks, linkResolves } from "../../src/lib/content/body-links.ts";
 import { analyzeBody, countWords, excerpt } from "../../src/lib/content/practice-parts.ts";
-import { absoluteUrl, lazyModuleUrl, paths, withBase } from "../../src/lib/site/urls.ts";
+import { absoluteUrl, paths, withBase } from "../../src/lib/site/urls.ts";
 
 describe("URLs", () => {
   it("apply the base path once, at a root or a subpath", () => {
@@ -20,7 +20,6 @@ describe("URLs", () => {
     expect(absoluteUrl("https://example.org", "/handbook/", paths.practices())).toBe(
       "https://example.org/handbook/practices/",
     );
-    expect(lazyModuleUrl("/", "search")).toBe("/lazy/search.js");
   });
 });
 

@@ -21,8 +21,3 @@ export const paths = {
 export function absoluteUrl(site: string | URL, base: string, path: string): string {
   return new URL(withBase(base, path), site).href;
 }
-
-/** URL of a client module that loads on intent only (see src/pages/lazy/). */
-export function lazyModuleUrl(base: string, name: string): string {
-  return withBase(base, `/lazy/${name}.js`);
-}
