@@ -108,6 +108,12 @@ export function pagefindClient(
       await pagefind.options({ baseUrl: base, excerptLength: 22, noWorker: true });
       // Starts fetching the index metadata and WebAssembly; the first search waits for them.
       await pagefind.init();
+      // Every search reads the filter index (for its counts): fetch it now, beside the
+      // first search's own index chunks, rather than after them.
+      pagefind.filters().then(
+        () => (filtersLoaded = true),
+        () => {},
+      );
       return pagefind;
     });
     loading.catch(() => (loading = undefined));
