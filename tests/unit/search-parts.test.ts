@@ -74,22 +74,35 @@ describe("the Pagefind client", () => {
     return { calls, module };
   }
 
-  it("loads Pagefind once from the base path, on the main thread, and reports counts once filters are loaded", async () => {
+  it("loads Pagefind once from the base path, on the main thread, with the filter index right after", async () => {
     const { calls, module } = fakePagefind();
     const urls: string[] = [];
     const client = pagefindClient("/hb/", async (url) => (urls.push(url), module));
     expect(client.ready).toBe(false);
     await Promise.all([client.load(), client.load()]);
     expect(urls).toEqual(["/hb/pagefind/pagefind.js"]);
-    expect(calls[0]).toBe('options {"baseUrl":"/hb/","excerptLength":22,"noWorker":true}');
+    expect(calls).toEqual(['options {"baseUrl":"/hb/","excerptLength":22,"noWorker":true}', "init", "filters"]);
     const first = await client.search("a b", { section: ["A"], industry: [] });
     expect(client.ready).toBe(true);
     expect(calls.at(-1)).toBe('search a b {"filters":{"section":{"any":["A"]}}}');
     expect(first.total).toBe(3);
-    expect(first.counts).toBeUndefined();
+    expect(first.counts).toEqual({ section: { A: 3 } });
     expect((await first.results(1, 3)).map((r) => r.url)).toEqual(["/p2/", "/p3/"]);
     expect(await client.loadFilters()).toEqual({ section: { A: 2 } });
-    expect((await client.search(null, {})).counts).toEqual({ section: { A: 3 } });
+  });
+
+  it("reports no counts from a search that ran before the filter index loaded", async () => {
+    const { module } = fakePagefind();
+    let release = () => {};
+    const loaded = new Promise<{ section: { A: number } }>(
+      (resolve) => (release = () => resolve({ section: { A: 2 } })),
+    );
+    const slowFilters: PagefindModule = { ...module, filters: () => loaded };
+    const client = pagefindClient("/", async () => slowFilters);
+    expect((await client.search("a", {})).counts).toBeUndefined();
+    release();
+    expect(await client.loadFilters()).toEqual({ section: { A: 2 } });
+    expect((await client.search("a", {})).counts).toEqual({ section: { A: 3 } });
   });
 
   it("tries again after a failed load", async () => {

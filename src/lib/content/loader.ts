@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { Loader, LoaderContext } from "astro/loaders";
 import { renderTree } from "./body.ts";
 import { excerpt } from "./practice-parts.ts";
+import { forget } from "./parse-cache.ts";
 import { formatProblem } from "./problems.ts";
 import { COLLECTION_DIRS, readCollection, type CollectionName } from "./read-entries.ts";
 
@@ -49,6 +50,10 @@ async function sync(collection: CollectionName, contentDir: string, context: Loa
   for (const problem of problems) logger.warn(formatProblem(problem));
   const kept = new Set<string>();
   for (const entry of entries) {
+    // A build renders each entry once, so its tree can go as soon as it is rendered: a
+    // handbook of 16,600 practices otherwise holds every tree to the end of the build.
+    // `astro dev` keeps them, so an edit parses only the file that changed.
+    if (!context.watcher) forget(entry.path);
     if (!entry.renders) continue;
     kept.add(entry.id);
     // The base path is part of the HTML (links get it), so a build under another base renders again.

@@ -25,3 +25,8 @@ export function parsedOnce<T>(path: string, text: string, parse: () => T): T {
   cache().set(path, { text, value });
   return value;
 }
+
+/** Lets a file's parse go once nothing will ask for it again (a build has rendered it). */
+export function forget(path: string): void {
+  cache().delete(path);
+}
