@@ -54,6 +54,8 @@ describe("the search dialog", () => {
     await expect.poll(() => dialog().count()).toBe(1);
     await page.keyboard.type("elevator pitch");
     await expect.poll(() => resultLinks(dialog()).count()).toBeGreaterThan(0);
+    // Instant title matches may show first; the ranking is Pagefind's, once the list settles.
+    await resultsSettled(dialog());
     const first = resultLinks(dialog()).first();
     expect(await first.locator("span").first().textContent()).toBe("Elevator Pitch");
     expect(await first.textContent()).toContain("Networking Skills Development › Communication Skills");
@@ -74,6 +76,7 @@ describe("the search dialog", () => {
     await page.keyboard.press("/");
     await page.keyboard.type("business cards");
     await expect.poll(() => resultLinks(dialog()).count()).toBeGreaterThan(1);
+    await resultsSettled(dialog());
     await page.keyboard.press("ArrowDown");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain("Business Cards");
     await page.keyboard.press("ArrowDown");
@@ -246,6 +249,7 @@ describe("accessibility with search open", () => {
       await p.keyboard.press("/");
       await p.keyboard.type("follow up");
       await expect.poll(() => p.locator('dialog[open] ol[aria-label="Results"] a').count()).toBeGreaterThan(0);
+      await resultsSettled(p.locator("dialog[open]"));
       await p.getByRole("button", { name: /^Offline Networking Strategies \(\d+\)$/ }).click();
       const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
       const inDialog = await new AxeBuilder({ page: p }).withTags(tags).analyze();
