@@ -8,12 +8,21 @@ import tailwindcss from "@tailwindcss/vite";
 import { contentCheck } from "./src/integrations/content-check.ts";
 import { csp } from "./src/integrations/csp.ts";
 import { lazyChunk } from "./src/integrations/lazy-chunk.ts";
-import { readConfig } from "./src/lib/config.ts";
+import { formatConfigProblem, outDirProblem, readConfig, readSite } from "./src/lib/config.ts";
 
 // The site's public URL and base path come from the environment so one build
-// setup serves a domain root or a subpath (e.g. SITE_BASE=/handbook).
-const site = process.env.SITE_URL || "http://localhost:4321";
-const base = process.env.SITE_BASE || "/";
+// setup serves a domain root or a subpath (e.g. SITE_BASE=/handbook). A setting
+// that would publish wrong links, or a build that would empty a folder of the
+// project, stops here, before Astro writes anything.
+const { site, base, problems } = readSite();
+const unsafeOut = outDirProblem(readConfig());
+if (unsafeOut) problems.push(unsafeOut);
+if (problems.length) {
+  console.error(
+    `The build settings have ${problems.length} problem(s):\n${problems.map(formatConfigProblem).join("\n")}`,
+  );
+  process.exit(1);
+}
 
 // Astro's content cache does not know which content folder it was filled from:
 // a build from another folder (a test fixture, the scale benchmark) gets a cache

@@ -1,8 +1,9 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { astroBuild } from "../support/astro-build.ts";
+import { astroBuild, childEnv } from "../support/astro-build.ts";
 
 /** Builds the handbook from a broken copy of the content and returns what the build said. */
 function buildWith(edit: (dir: string) => void) {
@@ -56,5 +57,29 @@ describe("the build fails on content mistakes", () => {
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(/practices\/drafts\/nested\.mdx: entries sit directly in/);
     expect(result.output).toMatch(/fix: move it to .*practices\/nested\.mdx/);
+  });
+
+  it("an output folder that is the content folder is refused before anything is written", () => {
+    const dir = mkdtempSync(join(tmpdir(), "handbook-out-"));
+    cpSync("content", dir, { recursive: true });
+    const before = readdirSync(join(dir, "practices")).length;
+    const run = spawnSync("npm", ["run", "build"], {
+      env: childEnv({ HANDBOOK_CONTENT_DIR: dir, HANDBOOK_OUT_DIR: dir }),
+      encoding: "utf8",
+    });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain("HANDBOOK_OUT_DIR: the output folder");
+    expect(run.stderr).toContain("is the content folder, and the build empties its output folder first");
+    expect(readdirSync(join(dir, "practices"))).toHaveLength(before);
+  });
+
+  it("a SITE_URL that is not an http(s) address stops the build at once, naming the variable", () => {
+    const run = spawnSync("npm", ["run", "build"], {
+      env: childEnv({ SITE_URL: "javascript:alert(1)", HANDBOOK_OUT_DIR: mkdtempSync(join(tmpdir(), "handbook-x-")) }),
+      encoding: "utf8",
+    });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('SITE_URL: "javascript:alert(1)" is not an http(s) address');
+    expect(run.stderr).not.toMatch(/\bat .*\.js:\d+/);
   });
 });
