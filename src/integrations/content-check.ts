@@ -4,10 +4,12 @@ import { readConfig } from "../lib/config.ts";
 import { formatProblem } from "../lib/content/problems.ts";
 
 /**
- * Fails `astro build` on any content mistake a schema cannot see (duplicate
- * ids, references to entries that do not exist, source items not covered),
- * with the same messages as `npm run check:coverage`. Astro itself only warns
- * about duplicate ids and lets later entries overwrite earlier ones.
+ * Runs every content check before Astro builds anything (the first hook of
+ * the build), with the report `npm run check:coverage` prints. A problem ends
+ * the build there with that report alone: thrown, it would reach the reader
+ * as Astro's "unhandled error" with a stack trace and a hint about browser
+ * APIs that has nothing to do with content. `astro dev` shows the report as a
+ * warning and goes on, so an author can fix one file at a time.
  */
 export function contentCheck(): AstroIntegration {
   return {
@@ -17,11 +19,12 @@ export function contentCheck(): AstroIntegration {
         const { contentDir, sourceFile } = readConfig();
         const { problems } = checkHandbook(contentDir, sourceFile);
         if (problems.length === 0) return;
-        const report = problems.map(formatProblem).join("\n");
+        const report = `The content has ${problems.length} problem(s):\n${problems.map(formatProblem).join("\n")}`;
         if (command === "build") {
-          throw new Error(`The content has ${problems.length} problem(s):\n${report}`);
+          console.error(`${report}\n\nThe build stopped before writing anything. Fix the files above and build again.`);
+          process.exit(1);
         }
-        logger.warn(`The content has ${problems.length} problem(s):\n${report}`);
+        logger.warn(report);
       },
     },
   };

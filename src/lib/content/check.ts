@@ -1,12 +1,16 @@
-import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { internalLinks, linkResolves } from "./body-links.ts";
-import { loadContent, type Entry, type HandbookContent } from "./read-entries.ts";
-import { checkCoverage, type CoverageReport } from "./coverage.ts";
+import GithubSlugger from "github-slugger";
+import type { Nodes } from "mdast";
+import { toString } from "mdast-util-to-string";
+import { paths } from "../site/urls.ts";
+import { loadContent, type Entry, type HandbookContent, type RejectedEntry } from "./read-entries.ts";
+import { checkCoverage, practiceKey, sectionKey, subsectionKey, type CoverageReport } from "./coverage.ts";
 import { parsedOnce } from "./parse-cache.ts";
 import type { Problem } from "./problems.ts";
-import { checkReferences, linkTargets } from "./references.ts";
+import { checkReferences, linkTargets, type ExistingIds } from "./references.ts";
 import { parseSource, SourceParseError, type SourceDocument } from "./source.ts";
+import { ENCODING_FIX, EncodingError, readUtf8 } from "./text-file.ts";
 import { checkWriting } from "./writing-rules.ts";
 
 export interface HandbookCheck {
@@ -18,7 +22,7 @@ export interface HandbookCheck {
 
 /** The source document, parsed once per process however many steps ask for it (see `parse-cache.ts`). */
 export function readSource(sourceFile: string): SourceDocument {
-  const markdown = readFileSync(sourceFile, "utf8");
+  const markdown = readUtf8(sourceFile);
   return parsedOnce(sourceFile, markdown, () => parseSource(markdown));
 }
 
@@ -30,14 +34,18 @@ export function readSource(sourceFile: string): SourceDocument {
  * loader reads, so they can never disagree.
  */
 export function checkHandbook(contentDir: string, sourceFile: string): HandbookCheck {
-  const { content, problems } = loadContent(contentDir);
-  problems.push(...checkReferences(content));
+  const { content, problems, rejected } = loadContent(contentDir);
+  const existing = existingIds(rejected);
+  problems.push(...checkReferences(content, existing));
+  const targets = linkTargets(content);
+  // Links to a practice or section whose file was refused are not broken links too.
+  for (const id of existing.practices) targets.set(paths.practice(id), new Set());
+  for (const id of existing.sections) targets.set(paths.section(id), new Set());
   problems.push(
-    ...checkBodyLinks(
-      [...content.home, ...content.sections, ...content.industries, ...content.practices],
-      linkTargets(content),
-    ),
+    ...checkBodyLinks([...content.home, ...content.sections, ...content.industries, ...content.practices], targets),
   );
+  problems.push(...checkUnsafeLinks([...content.home, ...content.sections, ...content.industries, ...content.practices]));
+  problems.push(...checkAnchors(content));
   problems.push(...checkWriting(content));
   const fromCwd = relative(process.cwd(), sourceFile);
   const sourceName = fromCwd && !fromCwd.startsWith("..") ? fromCwd : sourceFile;
@@ -45,7 +53,9 @@ export function checkHandbook(contentDir: string, sourceFile: string): HandbookC
   try {
     doc = readSource(sourceFile);
   } catch (error) {
-    if (error instanceof SourceParseError) {
+    if (error instanceof EncodingError) {
+      problems.push({ kind: "encoding", file: sourceName, line: error.line, message: error.message, fix: ENCODING_FIX });
+    } else if (error instanceof SourceParseError) {
       problems.push({
         kind: "source",
         file: sourceName,
@@ -63,9 +73,113 @@ export function checkHandbook(contentDir: string, sourceFile: string): HandbookC
     }
     return { content, problems };
   }
-  const coverage = checkCoverage(doc, content, sourceName);
+  const coverage = checkCoverage(doc, content, sourceName, coveredByRejected(rejected, content));
   problems.push(...coverage.problems);
   return { content, coverage, problems };
+}
+
+/** The ids of refused entries, by collection. */
+function existingIds(rejected: readonly RejectedEntry[]): ExistingIds {
+  const of = (collection: RejectedEntry["collection"]) =>
+    new Set(rejected.filter((r) => r.collection === collection).map((r) => r.id));
+  return { sections: of("sections"), industries: of("industries"), practices: of("practices") };
+}
+
+/** The source items refused entries would have covered, as far as their frontmatter says. */
+function coveredByRejected(rejected: readonly RejectedEntry[], content: HandbookContent): Set<string> {
+  const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+  const headingOf = new Map<string, string | undefined>([
+    ...content.sections.map((s) => [s.id, s.data.heading] as const),
+    ...rejected.filter((r) => r.collection === "sections").map((r) => [r.id, text(r.raw["heading"])] as const),
+  ]);
+  const keys = new Set<string>();
+  for (const { collection, raw } of rejected) {
+    const heading = text(raw["heading"]);
+    if ((collection === "home" || collection === "sections") && heading) keys.add(sectionKey(heading));
+    if (collection === "sections" && heading && Array.isArray(raw["subsections"])) {
+      for (const s of raw["subsections"] as unknown[]) {
+        const title = s && typeof s === "object" ? text((s as Record<string, unknown>)["title"]) : undefined;
+        if (title) keys.add(subsectionKey(heading, title));
+      }
+    }
+    if (collection === "practices") {
+      const section = headingOf.get(text(raw["section"]) ?? "");
+      const subsection = text(raw["subsection"]);
+      const title = text(raw["title"]);
+      if (section && subsection && title) keys.add(practiceKey(section, subsection, title));
+    }
+  }
+  return keys;
+}
+
+/**
+ * Headings in a section's introduction take ids on its page; one that equals a
+ * practice's or a subsection's anchor there would take over links already shared.
+ */
+export function checkAnchors(content: HandbookContent): Problem[] {
+  const problems: Problem[] = [];
+  const targets = linkTargets(content);
+  for (const section of content.sections) {
+    const reserved = targets.get(paths.section(section.id)) ?? new Set<string>();
+    const slugger = new GithubSlugger();
+    for (const node of section.tree.children) {
+      if (node.type !== "heading") continue;
+      const anchor = slugger.slug(toString(node));
+      if (!reserved.has(anchor)) continue;
+      problems.push({
+        kind: "anchor-collision",
+        file: section.file,
+        line: node.position ? section.bodyLine - 1 + node.position.start.line : undefined,
+        field: "body",
+        message: `the heading "${toString(node)}" would take the anchor #${anchor}, which a practice or subsection on this page already has`,
+        fix: "reword the heading (or make it bold text): published links to that anchor must keep landing where they did",
+      });
+    }
+  }
+  return problems;
+}
+
+/** Schemes a body may link to besides site paths; anything else (javascript:, data:, vbscript:…) is refused. */
+const SAFE_SCHEMES = new Set(["http:", "https:", "mailto:", "tel:"]);
+
+/**
+ * Why a link's address is unsafe to publish, if it is: read as a browser
+ * would (case, entities and stray whitespace do not hide a scheme).
+ */
+export function unsafeUrl(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url, "https://handbook.invalid/page/");
+  } catch {
+    return "is not a valid address";
+  }
+  if (parsed.origin === "https://handbook.invalid") {
+    return url.trim().startsWith("/") ? undefined : "is a relative address, which lands somewhere else on every page";
+  }
+  return SAFE_SCHEMES.has(parsed.protocol) ? undefined : `uses the ${parsed.protocol} scheme`;
+}
+
+/** Every link, image and link definition in a body whose address is unsafe, at its line in the file. */
+export function checkUnsafeLinks(entries: readonly Entry<unknown>[]): Problem[] {
+  const problems: Problem[] = [];
+  const visit = (entry: Entry<unknown>, node: Nodes) => {
+    if (node.type === "link" || node.type === "image" || node.type === "definition") {
+      const reason = unsafeUrl(node.url);
+      if (reason) {
+        problems.push({
+          kind: "unsafe-link",
+          file: entry.file,
+          line: node.position ? entry.bodyLine - 1 + node.position.start.line : undefined,
+          field: "body",
+          message: `the ${node.type === "image" ? "image" : "link"} address "${node.url.slice(0, 60)}" ${reason}`,
+          fix: "link to a site path such as /practices/<id>/ or /sections/<section>/#<anchor>, or to an http(s), mailto: or tel: address",
+        });
+      }
+    }
+    if ("children" in node) for (const child of node.children) visit(entry, child as Nodes);
+  };
+  for (const entry of entries) visit(entry, entry.tree);
+  return problems;
 }
 
 /** Every link in a body to a page or anchor the handbook does not publish, at its line in the file. */

@@ -1,11 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 import type { Root as MdastRoot } from "mdast";
 import { parse as parseYaml } from "yaml";
 import type { ZodTypeAny } from "astro/zod";
 import { BodyError, parseBody } from "./body.ts";
 import { parsedOnce } from "./parse-cache.ts";
 import type { Problem } from "./problems.ts";
+import { ENCODING_FIX, EncodingError, readUtf8 } from "./text-file.ts";
 import { plainSchemas, type HomeData, type IndustryData, type PracticeData, type SectionData } from "./schemas.ts";
 
 /** A content entry as read from disk: its id, its file, its validated frontmatter and its parsed body. */
@@ -70,6 +71,9 @@ export function splitFrontmatter(text: string): { frontmatter: string; body: str
   return match ? { frontmatter: match[1]!, body: match[2]! } : undefined;
 }
 
+const lineInFile = (frontmatterLine: number | undefined) =>
+  frontmatterLine === undefined ? undefined : frontmatterLine + 1;
+
 function allowedKeys(schema: ZodTypeAny): string[] {
   const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
   return shape ? Object.keys(shape) : [];
@@ -109,15 +113,20 @@ export function validateEntry<T>(
         {
           kind: "frontmatter",
           file,
-          line: (error as { linePos?: { line: number }[] }).linePos?.[0]?.line,
-          message: `the frontmatter is not valid YAML: ${(error as Error).message.split("\n")[0]}`,
+          // The YAML parser counts from the first line of the frontmatter; the file has `---` above it.
+          line: lineInFile((error as { linePos?: { line: number }[] }).linePos?.[0]?.line),
+          // The parser's own "at line N" counts within the frontmatter; the file line is given instead.
+          message: `the frontmatter is not valid YAML: ${(error as Error).message
+            .split("\n")[0]!
+            .replace(/ at line \d+, column \d+:?$/, "")}`,
           fix: "correct the YAML (quote values that contain a colon)",
         },
       ],
     };
   }
+  const record = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   const result = schema.safeParse(raw);
-  if (result.success) return { data: result.data as T, raw: raw as Record<string, unknown>, body: parts.body, problems: [] };
+  if (result.success) return { data: result.data as T, raw: record, body: parts.body, problems: [] };
   const problems = result.error.issues.map((issue): Problem => {
     const field = issue.path.join(".") || undefined;
     if (issue.code === "unrecognized_keys") {
@@ -140,12 +149,42 @@ export function validateEntry<T>(
     }
     return { kind: "invalid-field", file, field, message: issue.message, fix: `correct "${field}"` };
   });
-  return { body: parts.body, problems };
+  return { raw: record, body: parts.body, problems };
+}
+
+/**
+ * An entry file whose frontmatter the schema refused: not built, but it does
+ * exist, so what points at it or what it covers is not reported a second
+ * time as missing. `raw` is its frontmatter as written, when it parsed.
+ */
+export interface RejectedEntry {
+  collection: CollectionName;
+  file: string;
+  /** The id it would have had: its `id` field (practices) or its file name. */
+  id: string;
+  raw: Record<string, unknown>;
+}
+
+/**
+ * What an entry says it is (`id`, `title`, `section`, `subsection`,
+ * `heading`), read line by line from frontmatter too broken to parse (bad YAML,
+ * bad bytes), so that its one real problem is not followed by false reports
+ * that it does not exist.
+ */
+export function identityOf(text: string): Record<string, unknown> {
+  const frontmatter = /^(?:\ufeff)?---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? "";
+  const identity: Record<string, unknown> = {};
+  for (const line of frontmatter.split(/\r?\n/)) {
+    const match = /^(id|title|section|subsection|heading):[ \t]*(.*?)[ \t]*$/.exec(line);
+    if (match) identity[match[1]!] = match[2]!.replace(/^(["'])(.*)\1$/, "$2");
+  }
+  return identity;
 }
 
 /** One file read and parsed: its entry (when the frontmatter is valid) and what is wrong with it. */
 interface FileResult<T> {
   entry?: Entry<T>;
+  rejected?: RejectedEntry;
   problems: Problem[];
 }
 
@@ -156,7 +195,11 @@ function readEntryFile<T>(path: string, file: string, text: string, collection: 
   const { schema, idOf } = COLLECTIONS[collection];
   const name = path.slice(path.lastIndexOf("/") + 1);
   const checked = validateEntry<T>(file, text, schema);
-  if (!checked.data) return { problems: checked.problems };
+  if (!checked.data) {
+    const raw = checked.raw ?? identityOf(text);
+    const id = collection === "practices" && typeof raw["id"] === "string" ? raw["id"] : fileId(name);
+    return { problems: checked.problems, rejected: { collection, file, id, raw } };
+  }
   const bodyLine = text.slice(0, text.length - checked.body.length).split("\n").length;
   const problems = [...checked.problems];
   let tree = EMPTY_TREE;
@@ -236,11 +279,12 @@ function strayFile(collectionDir: string, path: string, file: string): Problem |
 export function readCollection<K extends CollectionName>(
   contentDir: string,
   collection: K,
-): { entries: HandbookContent[K]; problems: Problem[] } {
+): { entries: HandbookContent[K]; problems: Problem[]; rejected: RejectedEntry[] } {
   const dir = join(contentDir, COLLECTION_DIRS[collection]);
   const entries: Entry<unknown>[] = [];
   const problems: Problem[] = [];
-  if (!existsSync(dir)) return { entries: [] as HandbookContent[K], problems };
+  const rejected: RejectedEntry[] = [];
+  if (!existsSync(dir)) return { entries: [] as HandbookContent[K], problems, rejected };
   const shownDir = relative(process.cwd(), dir) || dir;
   for (const path of listFiles(dir)) {
     const absolute = join(dir, path);
@@ -250,16 +294,31 @@ export function readCollection<K extends CollectionName>(
       problems.push(stray);
       continue;
     }
-    const text = readFileSync(absolute, "utf8");
+    let text: string;
+    try {
+      text = readUtf8(absolute);
+    } catch (error) {
+      if (!(error instanceof EncodingError)) throw error;
+      problems.push({ kind: "encoding", file, line: error.line, message: error.message, fix: ENCODING_FIX });
+      const raw = identityOf(new TextDecoder().decode(readFileSync(absolute)));
+      const id = collection === "practices" && typeof raw["id"] === "string" ? raw["id"] : fileId(basename(path));
+      rejected.push({ collection, file, id, raw });
+      continue;
+    }
     const result = parsedOnce(absolute, text, () => readEntryFile(absolute, file, text, collection));
     problems.push(...result.problems);
     if (result.entry) entries.push(result.entry);
+    if (result.rejected) rejected.push(result.rejected);
   }
-  return { entries: entries as HandbookContent[K], problems };
+  return { entries: entries as HandbookContent[K], problems, rejected };
 }
 
 /** Reads every collection of the content folder; see `readCollection`. */
-export function loadContent(contentDir: string): { content: HandbookContent; problems: Problem[] } {
+export function loadContent(contentDir: string): {
+  content: HandbookContent;
+  problems: Problem[];
+  rejected: RejectedEntry[];
+} {
   const home = readCollection(contentDir, "home");
   const sections = readCollection(contentDir, "sections");
   const industries = readCollection(contentDir, "industries");
@@ -272,5 +331,6 @@ export function loadContent(contentDir: string): { content: HandbookContent; pro
       practices: practices.entries,
     },
     problems: [...home.problems, ...sections.problems, ...industries.problems, ...practices.problems],
+    rejected: [...home.rejected, ...sections.rejected, ...industries.rejected, ...practices.rejected],
   };
 }

@@ -7,51 +7,97 @@ function list(values: Iterable<string>): string {
   return [...values].sort().join(", ");
 }
 
+/** Ids of entries that exist but whose frontmatter was refused: not built, but not missing either. */
+export interface ExistingIds {
+  sections: ReadonlySet<string>;
+  industries: ReadonlySet<string>;
+  practices: ReadonlySet<string>;
+}
+
+const NONE: ExistingIds = { sections: new Set(), industries: new Set(), practices: new Set() };
+
+/** Each value listed more than once in a frontmatter list, with the index of its repeat. */
+function repeats(values: readonly string[]): { value: string; index: number }[] {
+  const seen = new Set<string>();
+  return values.flatMap((value, index) => (seen.has(value) ? [{ value, index }] : (seen.add(value), [])));
+}
+
 /**
  * Checks the links between entries that a schema alone cannot: ids unique
  * across practices and their aliases, every `section`, `industries`,
- * `related` and highlight pointing at an entry that exists, and every
- * practice's subsection listed by its section.
+ * `related` and highlight pointing at an entry that exists, every list free of
+ * repeats, and every practice's subsection listed by its section. Entries in
+ * `rejected` exist but failed their own checks: pointing at them is not
+ * reported again.
  */
-export function checkReferences(content: HandbookContent): Problem[] {
+export function checkReferences(content: HandbookContent, rejected: ExistingIds = NONE): Problem[] {
   const problems: Problem[] = [];
   const sections = new Map(content.sections.map((s) => [s.id, s]));
   const industries = new Set(content.industries.map((i) => i.id));
 
-  // Every id and alias a URL can name, with the file that claims it.
+  // Every id and alias a URL can name, with the file that claims it. Ids first, so that an
+  // alias equal to another practice's id is reported on the alias, where the mistake is.
   const claimed = new Map<string, string>();
-  for (const practice of content.practices) {
-    for (const [field, id] of [
-      ["id", practice.data.id] as const,
-      ...practice.data.aliases.map((a) => ["aliases", a] as const),
-    ]) {
-      const owner = claimed.get(id);
-      if (owner) {
-        problems.push({
-          kind: "duplicate-id",
-          file: practice.file,
-          field,
-          message: `practice id "${id}" is already used by ${owner}`,
-          fix: `give one of the two practices a different id (ids and aliases are unique across the handbook)`,
-        });
-      } else {
-        claimed.set(id, practice.file);
-      }
+  const claims = [
+    ...content.practices.map((p) => ({ practice: p, field: "id", id: p.data.id })),
+    ...content.practices.flatMap((p) => p.data.aliases.map((id) => ({ practice: p, field: "aliases", id }))),
+  ];
+  for (const { practice, field, id } of claims) {
+    const owner = claimed.get(id);
+    if (field === "aliases" && id === practice.data.id) {
+      problems.push({
+        kind: "duplicate-id",
+        file: practice.file,
+        field,
+        message: `alias "${id}" is this practice's own id`,
+        fix: `remove it from aliases: an alias is a former id that must keep working`,
+      });
+      continue;
+    }
+    // A repeat within one list is reported with the other repeats below.
+    if (owner === practice.file && field === "aliases") continue;
+    if (owner) {
+      problems.push({
+        kind: "duplicate-id",
+        file: practice.file,
+        field,
+        message: `${field === "id" ? "practice id" : "alias"} "${id}" is already used by ${owner}`,
+        fix:
+          field === "id"
+            ? "give one of the two practices a different id (ids and aliases are unique across the handbook)"
+            : `remove "${id}" from aliases: it is another practice's id or alias, and an alias must name an old id of this practice`,
+      });
+    } else {
+      claimed.set(id, practice.file);
     }
   }
   const practiceIds = new Set(content.practices.map((p) => p.data.id));
+  const practiceExists = (id: string) => practiceIds.has(id) || rejected.practices.has(id);
 
   for (const practice of content.practices) {
     const { data, file } = practice;
+    for (const field of ["industries", "related", "aliases"] as const) {
+      for (const { value, index } of repeats(data[field])) {
+        problems.push({
+          kind: "duplicate-item",
+          file,
+          field: `${field}.${index}`,
+          message: `"${value}" is listed twice in ${field}`,
+          fix: `remove the second "${value}"`,
+        });
+      }
+    }
     const section = sections.get(data.section);
     if (!section) {
-      problems.push({
-        kind: "unknown-reference",
-        file,
-        field: "section",
-        message: `section "${data.section}" does not exist`,
-        fix: `use one of: ${list(sections.keys())}`,
-      });
+      if (!rejected.sections.has(data.section)) {
+        problems.push({
+          kind: "unknown-reference",
+          file,
+          field: "section",
+          message: `section "${data.section}" does not exist`,
+          fix: `use one of: ${list(sections.keys())}`,
+        });
+      }
     } else if (!section.data.subsections.some((s) => s.title === data.subsection)) {
       problems.push({
         kind: "unknown-reference",
@@ -62,7 +108,7 @@ export function checkReferences(content: HandbookContent): Problem[] {
       });
     }
     for (const industry of data.industries) {
-      if (!industries.has(industry)) {
+      if (!industries.has(industry) && !rejected.industries.has(industry)) {
         problems.push({
           kind: "unknown-reference",
           file,
@@ -81,7 +127,7 @@ export function checkReferences(content: HandbookContent): Problem[] {
           message: `the practice lists itself as related`,
           fix: `remove "${related}" from related`,
         });
-      } else if (!practiceIds.has(related)) {
+      } else if (!practiceExists(related)) {
         problems.push({
           kind: "unknown-reference",
           file,
@@ -94,8 +140,17 @@ export function checkReferences(content: HandbookContent): Problem[] {
   }
 
   for (const industry of content.industries) {
+    for (const { value, index } of repeats(industry.data.highlights.map((h) => h.practice))) {
+      problems.push({
+        kind: "duplicate-item",
+        file: industry.file,
+        field: `highlights.${index}.practice`,
+        message: `"${value}" is recommended twice`,
+        fix: `keep one recommendation of "${value}" and merge the two reasons`,
+      });
+    }
     industry.data.highlights.forEach((highlight, index) => {
-      if (!practiceIds.has(highlight.practice)) {
+      if (!practiceExists(highlight.practice)) {
         problems.push({
           kind: "unknown-reference",
           file: industry.file,
@@ -105,6 +160,17 @@ export function checkReferences(content: HandbookContent): Problem[] {
         });
       }
     });
+  }
+  for (const section of content.sections) {
+    for (const { value, index } of repeats(section.data.subsections.map((s) => s.title))) {
+      problems.push({
+        kind: "duplicate-item",
+        file: section.file,
+        field: `subsections.${index}.title`,
+        message: `the subsection "${value}" is listed twice`,
+        fix: "list each ### subsection once",
+      });
+    }
   }
   return problems;
 }

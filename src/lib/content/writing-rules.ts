@@ -92,7 +92,9 @@ function externalLinks(entry: AnyEntry): Problem[] {
   for (const node of walk(entry.tree, (n) => n.type !== "link")) {
     const url = node.type === "link" || node.type === "image" || node.type === "definition" ? node.url : undefined;
     const text = node.type === "text" ? node.value : undefined;
-    const external = (url && /^[a-z][a-z0-9+.-]*:|^\/\//i.test(url)) || (text && /https?:\/\/|\bwww\./i.test(text));
+    // Unsafe schemes (javascript:, data:…) are the check's own problem (`checkUnsafeLinks`), reported once there.
+    const external =
+      (url && /^\s*(?:https?:|mailto:|tel:|\/\/)/i.test(url)) || (text && /https?:\/\/|\bwww\./i.test(text));
     if (!external) continue;
     problems.push({
       kind: "external-link",
