@@ -23,6 +23,9 @@ describe("the build fails on content mistakes", () => {
     expect(result.output).toContain("practices/be-genuine.mdx");
     expect(result.output).toContain('unknown frontmatter key "sumary"');
     expect(result.output).toContain("allowed keys:");
+    // The check's report alone: not Astro's "unhandled error", a stack trace or a hint about browser APIs.
+    expect(result.output).toContain("The build stopped before writing anything.");
+    expect(result.output).not.toMatch(/unhandled error|\n\s+at .+:\d+:\d+|browser APIs/i);
   });
 
   it("a practice pointing at a section that does not exist stops the build", () => {
