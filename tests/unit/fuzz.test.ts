@@ -67,7 +67,7 @@ const lineCount = (text: string) => text.split(/\r\n|\r|\n/).length;
  * one the source may not hold: `parseSource` stops there with that line, so
  * what follows (an HTML block's extent, say) cannot change its outcome.
  */
-function blocksUntilRefused(blocks: { type: string; position?: { start: { line: number } } }[]) {
+function blocksUntilRefused(blocks: { type: string; position?: { start: { line: number } } | undefined }[]) {
   const shown: string[] = [];
   for (const block of blocks) {
     shown.push(`${block.type}@${block.position!.start.line}`);
