@@ -122,3 +122,13 @@ describe("bodies that would need compiled MDX are refused with the line and the 
     expect(() => parseBody(body)).toThrow(BodyError);
   });
 });
+
+describe("bodies the parser cannot read are refused, never a crash", () => {
+  // Found by fuzzing: with the parser's assertions on, `<b>x` above a `---`
+  // line failed one of them, and the content load stopped on that error.
+  it.each(["<br> !\n---", "a <b>x\n===", '<Message label="x"> a\n---'])("%j", (body) => {
+    const error = errorOf(body);
+    expect(`${error.reason}. ${error.fix}`).toMatch(/not valid MDX.*close every <Message>/);
+    expect(() => parseBody(body)).toThrow(BodyError);
+  });
+});

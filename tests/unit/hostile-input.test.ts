@@ -161,3 +161,36 @@ describe("messages that point at the mistake, and only at it", () => {
     expect(problems[0]!.message).not.toMatch(/at line/);
   });
 });
+
+describe("the permalink lock, in the check the build runs", () => {
+  const lock = "# Every URL…\n/practices/subject-lines/\n/sections/basics/#subject-lines\n/practices/ask-questions/\n";
+
+  it("a locked URL the content no longer publishes stops the check, at its line in the lock", () => {
+    const { problems } = check((f) => {
+      f["permalinks.txt"] = lock;
+      f[PRACTICE] = f[PRACTICE]!.replace("id: subject-lines", "id: subject-line");
+    });
+    const locked = problems.filter((p) => p.kind === "permalink-unpublished");
+    expect(locked.map((p) => [p.line, p.field])).toEqual([
+      [2, "/practices/subject-lines/"],
+      [3, "/sections/basics/#subject-lines"],
+    ]);
+    expect(locked[0]!.fix).toMatch(/listing the old id in `aliases`/);
+  });
+
+  it("an alias keeps a locked URL alive", () => {
+    const { problems } = check((f) => {
+      f["permalinks.txt"] = lock;
+      f[PRACTICE] = f[PRACTICE]!.replace("id: subject-lines", "id: subject-line\naliases: [subject-lines]");
+    });
+    expect(problems.filter((p) => p.kind === "permalink-unpublished")).toEqual([]);
+  });
+
+  it("a practice refused for another reason is not reported again by the lock", () => {
+    const { problems } = check((f) => {
+      f["permalinks.txt"] = lock;
+      f[PRACTICE] = f[PRACTICE]!.replace("subsection:", "sumary: x\nsubsection:");
+    });
+    expect(problems.map((p) => p.kind)).toEqual(["unknown-field"]);
+  });
+});

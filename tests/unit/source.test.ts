@@ -88,4 +88,11 @@ describe("headingChunks", () => {
   it("reports a problem after a cut at its line in the whole file", () => {
     expect(() => parseSource(doc)).toThrow(/source line 10: unexpected code/);
   });
+
+  it("counts a lone carriage return as a line ending, as the Markdown parser and editors do", () => {
+    // Found by fuzzing: pieces were cut and numbered at \n only, so a problem after a \r line named the wrong line.
+    expect(headingChunks("# T\r## A\r\rx\n### S\r- y").map((c) => c.line)).toEqual([1, 2, 5]);
+    expect(() => parseSource("# T\r## A\r\rx\n### S\r- y")).toThrow(/source line 6: the bullet does not start/);
+    expect(() => parseSource("\r\u0000")).toThrow(/source line 2:/);
+  });
 });

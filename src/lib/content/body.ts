@@ -223,8 +223,12 @@ function syntaxChecked<T>(run: () => T): T {
     return run();
   } catch (error) {
     if (error instanceof BodyError) throw error;
-    const { line, reason } = error as { line?: number | undefined; reason?: string };
-    if (typeof reason !== "string") throw error;
+    const { line, reason: said } = error as { line?: number | undefined; reason?: string };
+    // Where the parser's own checks are on (the `development` build, as tests
+    // resolve it), some invalid bodies fail one of its assertions instead of
+    // giving a message: `<b>x` above a `---` line. It is still the body's fault.
+    const reason = typeof said === "string" ? said : error instanceof Error ? error.message : undefined;
+    if (reason === undefined) throw error;
     // An unclosed tag is reported at the end of the body, with its start only in the text: "(3:1-3:20)".
     const opened = /\((\d+):\d+-/.exec(reason)?.[1];
     throw new BodyError(

@@ -1,8 +1,10 @@
-import { relative } from "node:path";
+import { existsSync } from "node:fs";
+import { join, relative } from "node:path";
 import { internalLinks, linkResolves } from "./body-links.ts";
 import GithubSlugger from "github-slugger";
 import type { Nodes } from "mdast";
 import { toString } from "mdast-util-to-string";
+import { checkPermalinkLock, PERMALINKS_FILE } from "../site/permalinks.ts";
 import { paths } from "../site/urls.ts";
 import { loadContent, type Entry, type HandbookContent, type RejectedEntry } from "./read-entries.ts";
 import { checkCoverage, practiceKey, sectionKey, subsectionKey, type CoverageReport } from "./coverage.ts";
@@ -44,6 +46,7 @@ export function checkHandbook(contentDir: string, sourceFile: string): HandbookC
   problems.push(
     ...checkBodyLinks([...content.home, ...content.sections, ...content.industries, ...content.practices], targets),
   );
+  problems.push(...checkLock(contentDir, content, existing));
   problems.push(...checkUnsafeLinks([...content.home, ...content.sections, ...content.industries, ...content.practices]));
   problems.push(...checkAnchors(content));
   problems.push(...checkWriting(content));
@@ -76,6 +79,23 @@ export function checkHandbook(contentDir: string, sourceFile: string): HandbookC
   const coverage = checkCoverage(doc, content, sourceName, coveredByRejected(rejected, content));
   problems.push(...coverage.problems);
   return { content, coverage, problems };
+}
+
+/**
+ * Every URL and anchor in the permalink lock that the content would no longer
+ * publish, so the build stops before it breaks a shared link. The URLs of a
+ * refused practice are not reported again: its own problem says what to fix.
+ */
+function checkLock(contentDir: string, content: HandbookContent, existing: ExistingIds): Problem[] {
+  const lock = join(contentDir, PERMALINKS_FILE);
+  if (!existsSync(lock)) return [];
+  const shown = relative(process.cwd(), lock) || lock;
+  const refused = (url: string) => {
+    const [path = "", anchor] = url.split("#");
+    const id = anchor ?? /^\/practices\/([^/]+)\/$/.exec(path)?.[1];
+    return id !== undefined && existing.practices.has(id);
+  };
+  return checkPermalinkLock(readUtf8(lock).split("\n"), content, shown).filter((p) => !refused(p.field ?? ""));
 }
 
 /** The ids of refused entries, by collection. */

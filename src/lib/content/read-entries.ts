@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import type { Root as MdastRoot } from "mdast";
-import { parse as parseYaml } from "yaml";
+import { parseDocument } from "yaml";
 import type { ZodTypeAny } from "astro/zod";
 import { BodyError, parseBody } from "./body.ts";
 import { parsedOnce } from "./parse-cache.ts";
@@ -105,21 +105,26 @@ export function validateEntry<T>(
   }
   let raw: unknown;
   try {
-    raw = parseYaml(parts.frontmatter) ?? {};
+    const doc = parseDocument(parts.frontmatter);
+    // A warning (an unknown `!tag`) would go to the console without the file's
+    // name while its value passed as plain text, so it counts as an error.
+    const trouble = doc.errors[0] ?? doc.warnings[0];
+    if (trouble) throw trouble;
+    raw = doc.toJS() ?? {};
   } catch (error) {
+    const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
     return {
       body: parts.body,
       problems: [
         {
           kind: "frontmatter",
           file,
-          // The YAML parser counts from the first line of the frontmatter; the file has `---` above it.
-          line: lineInFile((error as { linePos?: { line: number }[] }).linePos?.[0]?.line),
+          line: lineInFile(line),
           // The parser's own "at line N" counts within the frontmatter; the file line is given instead.
           message: `the frontmatter is not valid YAML: ${(error as Error).message
             .split("\n")[0]!
             .replace(/ at line \d+, column \d+:?$/, "")}`,
-          fix: "correct the YAML (quote values that contain a colon)",
+          fix: "correct the YAML (quote values that contain a colon or start with !, & or *)",
         },
       ],
     };

@@ -140,12 +140,16 @@ export function parseSource(markdown: string): SourceDocument {
  * (a source a hundred times this size took 40 s instead of 1). A heading at the
  * start of a line always ends the block before it, so the pieces parse to the
  * same tree. Inside a fenced code block or an HTML comment, where a `#` line is
- * not a heading, the document is not cut.
+ * not a heading, the document is not cut. Lines end where the parser ends them,
+ * at `\r\n`, `\r` or `\n`, so a piece's first line is the line the parser counts
+ * and a problem names the line an editor shows.
  */
 export function headingChunks(markdown: string): { text: string; line: number }[] {
   if (markdown.includes("<!--")) return [{ text: markdown, line: 1 }];
   const chunks: { text: string; line: number }[] = [];
-  const lines = markdown.split("\n");
+  // Each line at an even index, the ending after it at the next odd one.
+  const parts = markdown.split(/(\r\n|\r|\n)/);
+  const lines = parts.filter((_, i) => i % 2 === 0);
   let start = 0;
   let fence: string | undefined;
   lines.forEach((text, i) => {
@@ -154,11 +158,11 @@ export function headingChunks(markdown: string): { text: string; line: number }[
       fence = fence ? undefined : marker;
     }
     if (!fence && i > start && /^#{1,6}(\s|$)/.test(text)) {
-      chunks.push({ text: lines.slice(start, i).join("\n"), line: start + 1 });
+      chunks.push({ text: parts.slice(2 * start, 2 * i - 1).join(""), line: start + 1 });
       start = i;
     }
   });
-  chunks.push({ text: lines.slice(start).join("\n"), line: start + 1 });
+  chunks.push({ text: parts.slice(2 * start).join(""), line: start + 1 });
   return chunks;
 }
 

@@ -1,4 +1,5 @@
 import type { HandbookContent } from "../content/read-entries.ts";
+import type { Problem } from "../content/problems.ts";
 import { linkTargets } from "../content/references.ts";
 
 /**
@@ -15,12 +16,63 @@ export function publishedUrls(content: HandbookContent): string[] {
   return [...new Set(urls)].sort();
 }
 
+/** The lock's file name in the content folder. */
+export const PERMALINKS_FILE = "permalinks.txt";
+
 /** Parses the committed list: one URL a line; blank lines and `#` comments ignored. */
 export function parsePermalinkList(text: string): string[] {
-  return text
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith("# "));
+  return permalinkLines(text.split("\n")).map((entry) => entry.url);
+}
+
+/** Each URL of the list's lines with its 1-based line, so a problem can point at it. */
+function permalinkLines(lines: readonly string[]): { url: string; line: number }[] {
+  return lines
+    .map((text, index) => ({ url: text.trim(), line: index + 1 }))
+    .filter(({ url }) => url && !url.startsWith("# "));
+}
+
+/**
+ * Every locked URL or anchor the content would no longer publish, each at its
+ * line of the list. `listed` is the list file's lines as they are
+ * (`text.split("\n")`), header and blank lines included, so each problem names
+ * the line to look at. An alias keeps an old URL published, so retiring a
+ * practice the right way passes.
+ */
+export function checkPermalinkLock(listed: string[], content: HandbookContent, file: string): Problem[] {
+  const published = new Set(publishedUrls(content));
+  return permalinkLines(listed)
+    .filter(({ url }) => !published.has(url))
+    .map(({ url, line }) => ({
+      kind: "permalink-unpublished",
+      file,
+      line,
+      field: url,
+      message: "a locked URL that the content no longer publishes",
+      fix: "restore the practice, or keep the URL alive by listing the old id in `aliases` of the practice that replaces it",
+    }));
+}
+
+/**
+ * Every URL that was once added to the list and is no longer in it. Deleting
+ * a line together with its practice passes the lock check, so only the list's
+ * history can show that a promise was dropped.
+ */
+export function checkPermalinkHistory(
+  everAdded: readonly string[],
+  current: readonly string[],
+  file: string,
+): Problem[] {
+  const kept = new Set(current);
+  return [...new Set(everAdded)]
+    .filter((url) => !kept.has(url))
+    .sort()
+    .map((url) => ({
+      kind: "permalink-deleted",
+      file,
+      field: url,
+      message: "a URL once listed, so once published, whose line has been deleted from the list",
+      fix: `restore the line "${url}"; retire a URL by an alias or a redirect, never by deletion`,
+    }));
 }
 
 /** The list after an update: everything already promised plus what is new. Nothing is ever dropped. */
