@@ -10,7 +10,10 @@ type ParentNode = DefaultTreeAdapterTypes.ParentNode;
  * favicon is a data: URL. Pagefind compiles its WebAssembly on the page's
  * main thread (`noWorker`, src/lib/search/pagefind-client.ts), which
  * Chromium refuses without `'wasm-unsafe-eval'`, and every page can open
- * search. Kept short: every page carries it.
+ * search. Trusted Types: no script may turn a string into markup or code
+ * except through the search's one named policy (src/scripts/search-ui.ts),
+ * so a DOM XSS sink fed an untrusted string throws instead. Kept short:
+ * every page carries it.
  */
 export const BASE_DIRECTIVES = [
   "default-src 'self'",
@@ -19,6 +22,8 @@ export const BASE_DIRECTIVES = [
   "base-uri 'self'",
   "form-action 'self'",
   "upgrade-insecure-requests",
+  "require-trusted-types-for 'script'",
+  "trusted-types search-ui",
 ];
 
 const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
