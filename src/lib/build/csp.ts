@@ -98,7 +98,9 @@ export function policyFor(html: string): string {
  * loads or runs comes earlier, else first thing in <head>.
  */
 function metaOffset({ document, elements: all }: ReturnType<typeof scan>): number {
-  const head = all.find((e) => e.tagName === "head" && e.parentNode?.parentNode === document);
+  // The document's own head: the parser always makes one, as the html element's first child.
+  const root = document.childNodes.find((n): n is Element => "tagName" in n && n.tagName === "html");
+  const head = root?.childNodes.find((n): n is Element => "tagName" in n && n.tagName === "head");
   const governed = all.filter((e) => ["script", "style", "link"].includes(e.tagName));
   const firstGoverned = Math.min(...governed.map((e) => e.sourceCodeLocation?.startOffset ?? Infinity));
   const charset = head?.childNodes.find(
