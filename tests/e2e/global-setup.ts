@@ -11,6 +11,8 @@ declare module "vitest" {
     siteUrl: string;
     /** A build of the content with one practice renamed, its old id kept as an alias. */
     aliasSiteUrl: string;
+    /** A build of the content where practices' titles hold markup (HOSTILE_TITLES). */
+    hostileSiteUrl: string;
   }
 }
 
@@ -37,15 +39,47 @@ function buildRenamedCopy(): string {
   return run.outDir;
 }
 
+/**
+ * Practices whose titles hold markup, in the frontmatter and in the source
+ * bullet alike (the coverage check wants them verbatim): a tag that would
+ * swallow the page's next script, and an attempt to close <title> and run one.
+ */
+export const HOSTILE_TITLES = [
+  { id: "active-membership", from: "Active Membership", to: "Active Membership <script>" },
+  {
+    id: "committee-participation",
+    from: "Committee Participation",
+    to: "Committee Participation </title><script>alert(1)</script>",
+  },
+];
+
+function buildHostileCopy(): string {
+  const content = mkdtempSync(join(tmpdir(), "handbook-hostile-"));
+  cpSync("content", content, { recursive: true });
+  const sourceFile = join(content, "source", "networking-best-practices.md");
+  let source = readFileSync(sourceFile, "utf8");
+  for (const { id, from, to } of HOSTILE_TITLES) {
+    source = source.replace(`- **${from}**:`, `- **${to}**:`);
+    const file = join(content, "practices", `${id}.mdx`);
+    writeFileSync(file, readFileSync(file, "utf8").replace(`title: ${from}\n`, `title: ${JSON.stringify(to)}\n`));
+  }
+  writeFileSync(sourceFile, source);
+  const run = astroBuild({ HANDBOOK_CONTENT_DIR: content });
+  if (run.status !== 0) throw new Error(`building the copy with hostile titles failed:\n${run.output}`);
+  return run.outDir;
+}
+
 export default async function setup(project: TestProject) {
   const dist = resolve("dist");
   if (!existsSync(join(dist, "index.html")))
     throw new Error("dist/ is missing: run npm run build before the e2e tests");
   const site = await serveStatic(dist);
   const alias = await serveStatic(buildRenamedCopy());
+  const hostile = await serveStatic(buildHostileCopy());
   project.provide("siteUrl", site.url);
   project.provide("aliasSiteUrl", alias.url);
+  project.provide("hostileSiteUrl", hostile.url);
   return async () => {
-    await Promise.all([site.server.stop(), alias.server.stop()]);
+    await Promise.all([site.server.stop(), alias.server.stop(), hostile.server.stop()]);
   };
 }

@@ -33,6 +33,16 @@ describe(`hosted under ${BASE}`, () => {
     expect(html).toContain('data-copy-text="https://example.org/handbook/practices/elevator-pitch/"');
   });
 
+  it("_headers puts its rules under the base, where the host serves the files", () => {
+    const headers = readFileSync(join(out, "_headers"), "utf8");
+    expect(headers.match(/^\/\S*/gm)).toEqual([
+      `${BASE}/*`,
+      `${BASE}/pagefind/*`,
+      `${BASE}/search/ui.json`,
+      `${BASE}/_astro/*`,
+    ]);
+  });
+
   it("astro preview serves it under the base, as it was built", async () => {
     // astro.config.mjs reads the base from the environment, for the preview as for the build.
     const previous = process.env.SITE_BASE;

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { HtmlValidate } from "html-validate";
 import { parse } from "node-html-parser";
+import { parse as parseHtml, type DefaultTreeAdapterTypes } from "parse5";
 import { listFiles } from "../../src/lib/build/files.ts";
 import { describe, expect, it } from "vitest";
 import { inlineBlocks } from "../../src/lib/build/csp.ts";
@@ -27,6 +28,15 @@ const ids = new Map(
     ),
   ]),
 );
+
+/** Every element of a page as a browser parses it, template contents included. */
+function* elements(node: DefaultTreeAdapterTypes.ParentNode): Generator<DefaultTreeAdapterTypes.Element> {
+  for (const child of node.childNodes) {
+    if (!("tagName" in child)) continue;
+    yield child;
+    yield* elements(child.tagName === "template" ? (child as DefaultTreeAdapterTypes.Template).content : child);
+  }
+}
 
 /** Resolves a site-relative URL to a built page path, a file, or nothing. */
 function target(url: string): { path: string; anchor: string | undefined } | undefined {
@@ -84,19 +94,31 @@ describe("every built page", () => {
   it("has a Content Security Policy that allows exactly its inline scripts, and no inline event handlers", () => {
     const wrong: string[] = [];
     for (const page of pages) {
-      const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(page.html)?.[1];
-      if (!policy) {
-        wrong.push(`${page.path}: no policy`);
+      const all = [...elements(parseHtml(page.html))];
+      const metas = all.filter((e) =>
+        e.attrs.some((a) => a.name === "http-equiv" && a.value === "Content-Security-Policy"),
+      );
+      const policy = metas[0]?.attrs.find((a) => a.name === "content")?.value;
+      if (metas.length !== 1 || !policy || metas[0]!.parentNode?.nodeName !== "head") {
+        wrong.push(`${page.path}: not exactly one policy in <head>`);
         continue;
       }
+      // The policy governs only what comes after it.
+      const before = all
+        .slice(0, all.indexOf(metas[0]!))
+        .filter((e) => ["script", "style", "link"].includes(e.tagName));
+      if (before.length) wrong.push(`${page.path}: <${before[0]!.tagName}> before the policy`);
       const scriptSrc = policy.split("; ").find((d) => d.startsWith("script-src "))!;
       if (scriptSrc.includes("unsafe-inline")) wrong.push(`${page.path}: unsafe-inline`);
-      for (const script of inlineBlocks(page.html).scripts) {
-        const hash = `'sha256-${createHash("sha256").update(script).digest("base64")}'`;
-        if (!scriptSrc.includes(hash)) wrong.push(`${page.path}: inline script not hashed`);
-      }
-      if (/\son[a-z]+=/i.test(page.html.replace(/<script[\s\S]*?<\/script>/g, "")))
-        wrong.push(`${page.path}: inline event handler`);
+      const hashes = new Set(scriptSrc.split(" ").filter((s) => s.startsWith("'sha256-")));
+      const scripts = inlineBlocks(page.html).scripts;
+      const expected = new Set(scripts.map((s) => `'sha256-${createHash("sha256").update(s).digest("base64")}'`));
+      // Exactly: a hash of something that is not one of the page's scripts would let it run if injected.
+      for (const hash of expected) if (!hashes.has(hash)) wrong.push(`${page.path}: inline script not hashed`);
+      for (const hash of hashes) if (!expected.has(hash)) wrong.push(`${page.path}: ${hash} is no script of the page`);
+      for (const element of all)
+        for (const attr of element.attrs)
+          if (/^on/i.test(attr.name)) wrong.push(`${page.path}: inline event handler ${attr.name}`);
       for (const a of parse(page.html).querySelectorAll('a[target="_blank"]')) {
         if (!/noopener/.test(a.getAttribute("rel") ?? ""))
           wrong.push(`${page.path}: target=_blank without rel=noopener`);
@@ -130,9 +152,14 @@ describe("for crawlers and hosts", () => {
     expect((sitemap.match(/<loc>/g) ?? []).length).toBeGreaterThanOrEqual(contentPages + 2);
   });
 
-  it("ships the documented response headers file", () => {
+  it("ships the documented response headers file, its rules for the site root", () => {
     const headers = readFileSync(join(DIST, "_headers"), "utf8");
     for (const header of ["X-Content-Type-Options: nosniff", "Referrer-Policy", "frame-ancestors 'none'"])
       expect(headers).toContain(header);
+    expect(headers).toMatch(/^\s+Strict-Transport-Security: max-age=\d+/m);
+    expect(headers).not.toContain("interest-cohort");
+    expect(headers.match(/^\/\S*/gm)).toEqual(["/*", "/pagefind/*", "/search/ui.json", "/_astro/*"]);
+    // The immutable rule is only right because every file there is named by its content.
+    for (const file of readdirSync(join(DIST, "_astro"))) expect(file).toMatch(/\.[\w-]{8}\.(js|css)$/);
   });
 });
