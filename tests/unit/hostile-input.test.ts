@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkHandbook, unsafeUrl } from "../../src/lib/content/check.ts";
+import { unsafeUrl } from "../../src/lib/content/body-links.ts";
+import { checkHandbook } from "../../src/lib/content/check.ts";
 import { formatProblem } from "../../src/lib/content/problems.ts";
 import { decodeUtf8, EncodingError } from "../../src/lib/content/text-file.ts";
 import { writeFixture } from "../fixtures/mini.ts";

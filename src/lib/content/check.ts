@@ -1,16 +1,13 @@
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
-import { internalLinks, linkResolves } from "./body-links.ts";
-import GithubSlugger from "github-slugger";
-import type { Nodes } from "mdast";
-import { toString } from "mdast-util-to-string";
+import { checkBodyLinks, checkUnsafeLinks } from "./body-links.ts";
 import { checkPermalinkLock, PERMALINKS_FILE } from "../site/permalinks.ts";
 import { paths } from "../site/urls.ts";
-import { loadContent, type Entry, type HandbookContent, type RejectedEntry } from "./read-entries.ts";
+import { loadContent, type HandbookContent, type RejectedEntry } from "./read-entries.ts";
 import { checkCoverage, practiceKey, sectionKey, subsectionKey, type CoverageReport } from "./coverage.ts";
 import { parsedOnce } from "./parse-cache.ts";
 import type { Problem } from "./problems.ts";
-import { checkReferences, linkTargets, type ExistingIds } from "./references.ts";
+import { checkAnchors, checkReferences, linkTargets, type ExistingIds } from "./references.ts";
 import { parseSource, SourceParseError, type SourceDocument } from "./source.ts";
 import { ENCODING_FIX, EncodingError, readUtf8 } from "./text-file.ts";
 import { checkWriting } from "./writing-rules.ts";
@@ -43,11 +40,10 @@ export function checkHandbook(contentDir: string, sourceFile: string): HandbookC
   // Links to a practice or section whose file was refused are not broken links too.
   for (const id of existing.practices) targets.set(paths.practice(id), new Set());
   for (const id of existing.sections) targets.set(paths.section(id), new Set());
-  problems.push(
-    ...checkBodyLinks([...content.home, ...content.sections, ...content.industries, ...content.practices], targets),
-  );
+  const entries = [...content.home, ...content.sections, ...content.industries, ...content.practices];
+  problems.push(...checkBodyLinks(entries, targets));
+  problems.push(...checkUnsafeLinks(entries));
   problems.push(...checkLock(contentDir, content, existing));
-  problems.push(...checkUnsafeLinks([...content.home, ...content.sections, ...content.industries, ...content.practices]));
   problems.push(...checkAnchors(content));
   problems.push(...checkWriting(content));
   const fromCwd = relative(process.cwd(), sourceFile);
@@ -130,96 +126,4 @@ function coveredByRejected(rejected: readonly RejectedEntry[], content: Handbook
     }
   }
   return keys;
-}
-
-/**
- * Headings in a section's introduction take ids on its page; one that equals a
- * practice's or a subsection's anchor there would take over links already shared.
- */
-export function checkAnchors(content: HandbookContent): Problem[] {
-  const problems: Problem[] = [];
-  const targets = linkTargets(content);
-  for (const section of content.sections) {
-    const reserved = targets.get(paths.section(section.id)) ?? new Set<string>();
-    const slugger = new GithubSlugger();
-    for (const node of section.tree.children) {
-      if (node.type !== "heading") continue;
-      const anchor = slugger.slug(toString(node));
-      if (!reserved.has(anchor)) continue;
-      problems.push({
-        kind: "anchor-collision",
-        file: section.file,
-        line: node.position ? section.bodyLine - 1 + node.position.start.line : undefined,
-        field: "body",
-        message: `the heading "${toString(node)}" would take the anchor #${anchor}, which a practice or subsection on this page already has`,
-        fix: "reword the heading (or make it bold text): published links to that anchor must keep landing where they did",
-      });
-    }
-  }
-  return problems;
-}
-
-/** Schemes a body may link to besides site paths; anything else (javascript:, data:, vbscript:…) is refused. */
-const SAFE_SCHEMES = new Set(["http:", "https:", "mailto:", "tel:"]);
-
-/**
- * Why a link's address is unsafe to publish, if it is: read as a browser
- * would (case, entities and stray whitespace do not hide a scheme).
- */
-export function unsafeUrl(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url, "https://handbook.invalid/page/");
-  } catch {
-    return "is not a valid address";
-  }
-  if (parsed.origin === "https://handbook.invalid") {
-    return url.trim().startsWith("/") ? undefined : "is a relative address, which lands somewhere else on every page";
-  }
-  return SAFE_SCHEMES.has(parsed.protocol) ? undefined : `uses the ${parsed.protocol} scheme`;
-}
-
-/** Every link, image and link definition in a body whose address is unsafe, at its line in the file. */
-export function checkUnsafeLinks(entries: readonly Entry<unknown>[]): Problem[] {
-  const problems: Problem[] = [];
-  const visit = (entry: Entry<unknown>, node: Nodes) => {
-    if (node.type === "link" || node.type === "image" || node.type === "definition") {
-      const reason = unsafeUrl(node.url);
-      if (reason) {
-        problems.push({
-          kind: "unsafe-link",
-          file: entry.file,
-          line: node.position ? entry.bodyLine - 1 + node.position.start.line : undefined,
-          field: "body",
-          message: `the ${node.type === "image" ? "image" : "link"} address "${node.url.slice(0, 60)}" ${reason}`,
-          fix: "link to a site path such as /practices/<id>/ or /sections/<section>/#<anchor>, or to an http(s), mailto: or tel: address",
-        });
-      }
-    }
-    if ("children" in node) for (const child of node.children) visit(entry, child as Nodes);
-  };
-  for (const entry of entries) visit(entry, entry.tree);
-  return problems;
-}
-
-/** Every link in a body to a page or anchor the handbook does not publish, at its line in the file. */
-export function checkBodyLinks(
-  entries: readonly Entry<unknown>[],
-  targets: ReadonlyMap<string, ReadonlySet<string>>,
-): Problem[] {
-  const problems: Problem[] = [];
-  for (const entry of entries) {
-    for (const link of internalLinks(entry.tree)) {
-      if (linkResolves(link.href, targets)) continue;
-      problems.push({
-        kind: "broken-link",
-        file: entry.file,
-        line: entry.bodyLine - 1 + link.line,
-        field: "body",
-        message: `the link to ${link.href} goes to no page or anchor of the handbook`,
-        fix: "link to /practices/<id>/, /sections/<section>/ or /sections/<section>/#<practice-or-subsection-id> of an existing entry",
-      });
-    }
-  }
-  return problems;
 }

@@ -1,3 +1,5 @@
+import GithubSlugger from "github-slugger";
+import { toString } from "mdast-util-to-string";
 import type { HandbookContent } from "./read-entries.ts";
 import { subsectionAnchor } from "../site/grouping.ts";
 import type { Problem } from "./problems.ts";
@@ -196,3 +198,31 @@ export function linkTargets(content: HandbookContent): Map<string, Set<string>> 
   for (const industry of content.industries) targets.set(paths.industry(industry.id), new Set());
   return targets;
 }
+
+/**
+ * Headings in a section's introduction take ids on its page; one that equals a
+ * practice's or a subsection's anchor there would take over links already shared.
+ */
+export function checkAnchors(content: HandbookContent): Problem[] {
+  const problems: Problem[] = [];
+  const targets = linkTargets(content);
+  for (const section of content.sections) {
+    const reserved = targets.get(paths.section(section.id)) ?? new Set<string>();
+    const slugger = new GithubSlugger();
+    for (const node of section.tree.children) {
+      if (node.type !== "heading") continue;
+      const anchor = slugger.slug(toString(node));
+      if (!reserved.has(anchor)) continue;
+      problems.push({
+        kind: "anchor-collision",
+        file: section.file,
+        line: node.position ? section.bodyLine - 1 + node.position.start.line : undefined,
+        field: "body",
+        message: `the heading "${toString(node)}" would take the anchor #${anchor}, which a practice or subsection on this page already has`,
+        fix: "reword the heading (or make it bold text): published links to that anchor must keep landing where they did",
+      });
+    }
+  }
+  return problems;
+}
+
