@@ -12,10 +12,16 @@ import { readConfig } from "../src/lib/config.ts";
 import { loadContent } from "../src/lib/content/read-entries.ts";
 import { formatProblem, type Problem } from "../src/lib/content/problems.ts";
 import { readPermalinkHistory } from "../src/lib/site/permalink-history.ts";
-import { checkPermalinkHistory, checkPermalinkLock, parsePermalinkList } from "../src/lib/site/permalinks.ts";
+import {
+  checkPermalinkHistory,
+  checkPermalinkLock,
+  parsePermalinkList,
+  PERMALINKS_FILE,
+  publishedUrls,
+} from "../src/lib/site/permalinks.ts";
 
 const { contentDir } = readConfig();
-const path = join(contentDir, "permalinks.txt");
+const path = join(contentDir, PERMALINKS_FILE);
 const fromCwd = relative(process.cwd(), path);
 const file = fromCwd && !fromCwd.startsWith("..") ? fromCwd : path;
 if (!existsSync(path)) {
@@ -33,7 +39,7 @@ const lines = readFileSync(path, "utf8").split("\n");
 const listed = parsePermalinkList(lines.join("\n"));
 const history = readPermalinkHistory(path);
 const problems: Problem[] = [
-  ...checkPermalinkLock(lines, content, file),
+  ...checkPermalinkLock(lines, new Set(publishedUrls(content)), file),
   ...(history ? checkPermalinkHistory(history, listed, file) : []),
 ];
 

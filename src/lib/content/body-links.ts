@@ -1,6 +1,7 @@
 import type { Nodes } from "mdast";
 import type { Problem } from "./problems.ts";
-import type { Entry } from "./read-entries.ts";
+import { walkTree } from "./body.ts";
+import { lineInEntry, type Entry } from "./read-entries.ts";
 
 /** A link from an entry's body to a page of the handbook. */
 export interface InternalLink {
@@ -8,17 +9,12 @@ export interface InternalLink {
   line: number;
 }
 
-function visit(node: Nodes, found: InternalLink[]): void {
-  if (node.type === "link" && node.url.startsWith("/")) {
-    found.push({ href: node.url, line: node.position?.start.line ?? 0 });
-  }
-  if ("children" in node) for (const child of node.children) visit(child as Nodes, found);
-}
-
 /** The site-relative links (`/practices/…`, `/sections/…#…`) in a parsed body, with their lines in the body. */
 export function internalLinks(tree: Nodes): InternalLink[] {
   const found: InternalLink[] = [];
-  visit(tree, found);
+  for (const node of walkTree(tree)) {
+    if (node.type === "link" && node.url.startsWith("/")) found.push({ href: node.url, line: node.position?.start.line ?? 0 });
+  }
   return found;
 }
 
@@ -55,23 +51,21 @@ export function unsafeUrl(url: string): string | undefined {
 /** Every link, image and link definition in a body whose address is unsafe, at its line in the file. */
 export function checkUnsafeLinks(entries: readonly Entry<unknown>[]): Problem[] {
   const problems: Problem[] = [];
-  const visit = (entry: Entry<unknown>, node: Nodes) => {
-    if (node.type === "link" || node.type === "image" || node.type === "definition") {
+  for (const entry of entries) {
+    for (const node of walkTree(entry.tree)) {
+      if (node.type !== "link" && node.type !== "image" && node.type !== "definition") continue;
       const reason = unsafeUrl(node.url);
-      if (reason) {
-        problems.push({
-          kind: "unsafe-link",
-          file: entry.file,
-          line: node.position ? entry.bodyLine - 1 + node.position.start.line : undefined,
-          field: "body",
-          message: `the ${node.type === "image" ? "image" : "link"} address "${node.url.slice(0, 60)}" ${reason}`,
-          fix: "link to a site path such as /practices/<id>/ or /sections/<section>/#<anchor>, or to an http(s), mailto: or tel: address",
-        });
-      }
+      if (!reason) continue;
+      problems.push({
+        kind: "unsafe-link",
+        file: entry.file,
+        line: lineInEntry(entry, node),
+        field: "body",
+        message: `the ${node.type === "image" ? "image" : "link"} address "${node.url.slice(0, 60)}" ${reason}`,
+        fix: "link to a site path such as /practices/<id>/ or /sections/<section>/#<anchor>, or to an http(s), mailto: or tel: address",
+      });
     }
-    if ("children" in node) for (const child of node.children) visit(entry, child as Nodes);
-  };
-  for (const entry of entries) visit(entry, entry.tree);
+  }
   return problems;
 }
 

@@ -1,5 +1,5 @@
 import type { Element, Root as HastRoot } from "hast";
-import type { Root as MdastRoot, RootContent } from "mdast";
+import type { Nodes, Root as MdastRoot, RootContent } from "mdast";
 import type { MdxJsxFlowElement } from "mdast-util-mdx-jsx";
 import GithubSlugger from "github-slugger";
 import rehypeStringify from "rehype-stringify";
@@ -258,4 +258,10 @@ export function messageSegments(html: string): BodySegment[] {
   }
   if (last < html.length) segments.push({ html: html.slice(last) });
   return segments;
+}
+
+/** Every node of a parsed body, depth first; `into` decides whether to visit a node's children. */
+export function* walkTree(node: Nodes, into: (node: Nodes) => boolean = () => true): Generator<Nodes> {
+  yield node;
+  if ("children" in node && into(node)) for (const child of node.children) yield* walkTree(child as Nodes, into);
 }

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { checkBodyLinks, checkUnsafeLinks } from "./body-links.ts";
-import { checkPermalinkLock, PERMALINKS_FILE } from "../site/permalinks.ts";
+import { checkPermalinkLock, PERMALINKS_FILE, urlsOf } from "../site/permalinks.ts";
 import { paths } from "../site/urls.ts";
 import { loadContent, type HandbookContent, type RejectedEntry } from "./read-entries.ts";
 import { checkCoverage, practiceKey, sectionKey, subsectionKey, type CoverageReport } from "./coverage.ts";
@@ -34,16 +34,12 @@ export function readSource(sourceFile: string): SourceDocument {
  */
 export function checkHandbook(contentDir: string, sourceFile: string): HandbookCheck {
   const { content, problems, rejected } = loadContent(contentDir);
-  const existing = existingIds(rejected);
-  problems.push(...checkReferences(content, existing));
-  const targets = linkTargets(content);
-  // Links to a practice or section whose file was refused are not broken links too.
-  for (const id of existing.practices) targets.set(paths.practice(id), new Set());
-  for (const id of existing.sections) targets.set(paths.section(id), new Set());
+  problems.push(...checkReferences(content, existingIds(rejected)));
+  const targets = withRefused(linkTargets(content), rejected);
   const entries = [...content.home, ...content.sections, ...content.industries, ...content.practices];
   problems.push(...checkBodyLinks(entries, targets));
   problems.push(...checkUnsafeLinks(entries));
-  problems.push(...checkLock(contentDir, content, existing));
+  problems.push(...checkLock(contentDir, targets));
   problems.push(...checkAnchors(content));
   problems.push(...checkWriting(content));
   const fromCwd = relative(process.cwd(), sourceFile);
@@ -78,20 +74,29 @@ export function checkHandbook(contentDir: string, sourceFile: string): HandbookC
 }
 
 /**
- * Every URL and anchor in the permalink lock that the content would no longer
- * publish, so the build stops before it breaks a shared link. The URLs of a
- * refused practice are not reported again: its own problem says what to fix.
+ * The pages and anchors entries may link to and the lock may list, counting
+ * entries whose file was refused: they exist, and their own problem says what
+ * to fix, so links to them are not reported as broken too.
  */
-function checkLock(contentDir: string, content: HandbookContent, existing: ExistingIds): Problem[] {
+function withRefused(
+  targets: Map<string, Set<string>>,
+  rejected: readonly RejectedEntry[],
+): Map<string, Set<string>> {
+  for (const { collection, id, raw } of rejected) {
+    if (collection === "sections" && !targets.has(paths.section(id))) targets.set(paths.section(id), new Set());
+    if (collection !== "practices") continue;
+    targets.set(paths.practice(id), new Set());
+    if (typeof raw["section"] === "string") targets.get(paths.section(raw["section"]))?.add(id);
+  }
+  return targets;
+}
+
+/** Every URL and anchor in the permalink lock that is not among `targets`: the build stops before it breaks a shared link. */
+function checkLock(contentDir: string, targets: ReadonlyMap<string, ReadonlySet<string>>): Problem[] {
   const lock = join(contentDir, PERMALINKS_FILE);
   if (!existsSync(lock)) return [];
   const shown = relative(process.cwd(), lock) || lock;
-  const refused = (url: string) => {
-    const [path = "", anchor] = url.split("#");
-    const id = anchor ?? /^\/practices\/([^/]+)\/$/.exec(path)?.[1];
-    return id !== undefined && existing.practices.has(id);
-  };
-  return checkPermalinkLock(readUtf8(lock).split("\n"), content, shown).filter((p) => !refused(p.field ?? ""));
+  return checkPermalinkLock(readUtf8(lock).split("\n"), new Set(urlsOf(targets)), shown);
 }
 
 /** The ids of refused entries, by collection. */

@@ -6,7 +6,7 @@ import type { ZodTypeAny } from "astro/zod";
 import { BodyError, parseBody } from "./body.ts";
 import { parsedOnce } from "./parse-cache.ts";
 import type { Problem } from "./problems.ts";
-import { ENCODING_FIX, EncodingError, readUtf8 } from "./text-file.ts";
+import { decodeUtf8, ENCODING_FIX, EncodingError } from "./text-file.ts";
 import { plainSchemas, type HomeData, type IndustryData, type PracticeData, type SectionData } from "./schemas.ts";
 
 /** A content entry as read from disk: its id, its file, its validated frontmatter and its parsed body. */
@@ -29,6 +29,14 @@ export interface Entry<T> {
   tree: MdastRoot;
   /** False when the body does not parse: such an entry is checked but never built. */
   renders: boolean;
+}
+
+/** The line in the file of a node of an entry's body (its tree counts from the body's first line). */
+export function lineInEntry(
+  entry: { bodyLine: number },
+  node: { position?: { start: { line: number } } | undefined } | undefined,
+): number | undefined {
+  return node?.position ? entry.bodyLine - 1 + node.position.start.line : undefined;
 }
 
 export interface HandbookContent {
@@ -170,13 +178,19 @@ export interface RejectedEntry {
   raw: Record<string, unknown>;
 }
 
+/** A refused entry, with the id it would have had: its `id` field (practices) or its file name. */
+function rejectedEntry(collection: CollectionName, file: string, name: string, raw: Record<string, unknown>): RejectedEntry {
+  const id = collection === "practices" && typeof raw["id"] === "string" ? raw["id"] : fileId(name);
+  return { collection, file, id, raw };
+}
+
 /**
  * What an entry says it is (`id`, `title`, `section`, `subsection`,
  * `heading`), read line by line from frontmatter too broken to parse (bad YAML,
  * bad bytes), so that its one real problem is not followed by false reports
  * that it does not exist.
  */
-export function identityOf(text: string): Record<string, unknown> {
+function identityOf(text: string): Record<string, unknown> {
   const frontmatter = /^(?:\ufeff)?---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? "";
   const identity: Record<string, unknown> = {};
   for (const line of frontmatter.split(/\r?\n/)) {
@@ -201,9 +215,7 @@ function readEntryFile<T>(path: string, file: string, text: string, collection: 
   const name = path.slice(path.lastIndexOf("/") + 1);
   const checked = validateEntry<T>(file, text, schema);
   if (!checked.data) {
-    const raw = checked.raw ?? identityOf(text);
-    const id = collection === "practices" && typeof raw["id"] === "string" ? raw["id"] : fileId(name);
-    return { problems: checked.problems, rejected: { collection, file, id, raw } };
+    return { problems: checked.problems, rejected: rejectedEntry(collection, file, name, checked.raw ?? identityOf(text)) };
   }
   const bodyLine = text.slice(0, text.length - checked.body.length).split("\n").length;
   const problems = [...checked.problems];
@@ -299,15 +311,14 @@ export function readCollection<K extends CollectionName>(
       problems.push(stray);
       continue;
     }
+    const bytes = readFileSync(absolute);
     let text: string;
     try {
-      text = readUtf8(absolute);
+      text = decodeUtf8(bytes);
     } catch (error) {
       if (!(error instanceof EncodingError)) throw error;
       problems.push({ kind: "encoding", file, line: error.line, message: error.message, fix: ENCODING_FIX });
-      const raw = identityOf(new TextDecoder().decode(readFileSync(absolute)));
-      const id = collection === "practices" && typeof raw["id"] === "string" ? raw["id"] : fileId(basename(path));
-      rejected.push({ collection, file, id, raw });
+      rejected.push(rejectedEntry(collection, file, basename(path), identityOf(new TextDecoder().decode(bytes))));
       continue;
     }
     const result = parsedOnce(absolute, text, () => readEntryFile(absolute, file, text, collection));

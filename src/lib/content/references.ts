@@ -1,6 +1,6 @@
 import GithubSlugger from "github-slugger";
 import { toString } from "mdast-util-to-string";
-import type { HandbookContent } from "./read-entries.ts";
+import { lineInEntry, type HandbookContent } from "./read-entries.ts";
 import { subsectionAnchor } from "../site/grouping.ts";
 import type { Problem } from "./problems.ts";
 import { paths } from "../site/urls.ts";
@@ -216,7 +216,7 @@ export function checkAnchors(content: HandbookContent): Problem[] {
       problems.push({
         kind: "anchor-collision",
         file: section.file,
-        line: node.position ? section.bodyLine - 1 + node.position.start.line : undefined,
+        line: lineInEntry(section, node),
         field: "body",
         message: `the heading "${toString(node)}" would take the anchor #${anchor}, which a practice or subsection on this page already has`,
         fix: "reword the heading (or make it bold text): published links to that anchor must keep landing where they did",

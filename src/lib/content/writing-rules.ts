@@ -1,7 +1,8 @@
 import type { Nodes, Root as MdastRoot } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { analyzeBody, BODY_WORDS, PRACTICE_PARTS, STEPS } from "./practice-parts.ts";
-import type { Entry, HandbookContent } from "./read-entries.ts";
+import { walkTree } from "./body.ts";
+import { lineInEntry, type Entry, type HandbookContent } from "./read-entries.ts";
 import type { Problem } from "./problems.ts";
 
 /**
@@ -23,11 +24,8 @@ export const WRITING = {
 
 type AnyEntry = Entry<unknown>;
 
-const lineIn = (entry: AnyEntry, node: { position?: { start: { line: number } } | undefined } | undefined) =>
-  node?.position ? entry.bodyLine - 1 + node.position.start.line : undefined;
-
 /** A practice body's four parts, steps and length (see `practice-parts.ts`), each problem at its line. */
-export function checkPracticeBody(entry: Entry<unknown>): Problem[] {
+function checkPracticeBody(entry: Entry<unknown>): Problem[] {
   const analysis = analyzeBody(entry.tree);
   const at = (line: number | undefined, message: string, fix: string): Problem => ({
     kind: "writing",
@@ -79,17 +77,11 @@ export function checkPracticeBody(entry: Entry<unknown>): Problem[] {
   return problems;
 }
 
-/** Every node of a tree, depth first; `into` decides whether to visit a node's children. */
-function* walk(node: Nodes, into: (node: Nodes) => boolean = () => true): Generator<Nodes> {
-  yield node;
-  if ("children" in node && into(node)) for (const child of node.children) yield* walk(child as Nodes, into);
-}
-
 /** Links and bare addresses to other sites: the handbook links only to itself. */
 function externalLinks(entry: AnyEntry): Problem[] {
   const problems: Problem[] = [];
   // A link's text is the link's: one problem for the link, not another for its words.
-  for (const node of walk(entry.tree, (n) => n.type !== "link")) {
+  for (const node of walkTree(entry.tree, (n) => n.type !== "link")) {
     const url = node.type === "link" || node.type === "image" || node.type === "definition" ? node.url : undefined;
     const text = node.type === "text" ? node.value : undefined;
     // Unsafe schemes (javascript:, data:…) are the check's own problem (`checkUnsafeLinks`), reported once there.
@@ -99,7 +91,7 @@ function externalLinks(entry: AnyEntry): Problem[] {
     problems.push({
       kind: "external-link",
       file: entry.file,
-      line: lineIn(entry, node),
+      line: lineInEntry(entry, node),
       field: "body",
       message: `the body names an outside address (${(url ?? text ?? "").trim().slice(0, 60)})`,
       fix: "link only to the handbook's own pages (/practices/<id>/, /sections/<id>/); name an outside resource in words",
@@ -121,12 +113,12 @@ function placeholders(entry: AnyEntry): Problem[] {
       fix: "write the text the TODO stands for",
     });
   }
-  for (const node of walk(entry.tree)) {
+  for (const node of walkTree(entry.tree)) {
     if (node.type === "text" && /\bTODO\b/.test(node.value)) {
       problems.push({
         kind: "placeholder",
         file: entry.file,
-        line: lineIn(entry, node),
+        line: lineInEntry(entry, node),
         field: "body",
         message: "the body holds a TODO",
         fix: "write the text the TODO stands for",
@@ -139,7 +131,7 @@ function placeholders(entry: AnyEntry): Problem[] {
 /** Paragraphs of prose, each with its node, for the repeated-paragraph rule. */
 function paragraphs(tree: MdastRoot): { text: string; node: Nodes }[] {
   const found: { text: string; node: Nodes }[] = [];
-  for (const node of walk(tree)) if (node.type === "paragraph") found.push({ text: toString(node), node });
+  for (const node of walkTree(tree)) if (node.type === "paragraph") found.push({ text: toString(node), node });
   return found;
 }
 
@@ -156,7 +148,7 @@ function repeatedParagraphs(entries: readonly AnyEntry[]): Problem[] {
         problems.push({
           kind: "repeated-paragraph",
           file: entry.file,
-          line: lineIn(entry, node),
+          line: lineInEntry(entry, node),
           field: "body",
           message: `this paragraph also appears in ${first.file}: "${text.slice(0, 60)}…"`,
           fix: "write this entry's own paragraph, or link to the other entry instead of repeating it",

@@ -8,8 +8,13 @@ import { linkTargets } from "../content/references.ts";
  * These are the promises kept in the committed permalink list.
  */
 export function publishedUrls(content: HandbookContent): string[] {
+  return urlsOf(linkTargets(content));
+}
+
+/** Each page of `targets` and each anchor on it, as URLs, sorted. */
+export function urlsOf(targets: ReadonlyMap<string, ReadonlySet<string>>): string[] {
   const urls: string[] = [];
-  for (const [path, anchors] of linkTargets(content)) {
+  for (const [path, anchors] of targets) {
     urls.push(path);
     for (const anchor of anchors) urls.push(`${path}#${anchor}`);
   }
@@ -38,8 +43,7 @@ function permalinkLines(lines: readonly string[]): { url: string; line: number }
  * the line to look at. An alias keeps an old URL published, so retiring a
  * practice the right way passes.
  */
-export function checkPermalinkLock(listed: string[], content: HandbookContent, file: string): Problem[] {
-  const published = new Set(publishedUrls(content));
+export function checkPermalinkLock(listed: string[], published: ReadonlySet<string>, file: string): Problem[] {
   return permalinkLines(listed)
     .filter(({ url }) => !published.has(url))
     .map(({ url, line }) => ({
