@@ -19,6 +19,22 @@ import { rehypeBaseLinks } from "./rehype-base-links.ts";
  */
 export const BODY_COMPONENT = { name: "Message", attribute: "label" } as const;
 
+/**
+ * The optional `channel` of a `<Message>`: where the text would be sent, so
+ * the content check can hold it to that channel's real limits (see
+ * `editorial.ts`). Spoken lines and letters have no channel.
+ */
+export const MESSAGE_CHANNELS = [
+  "email",
+  "linkedin-invitation",
+  "linkedin-message",
+  "text-message",
+  "chat",
+  "post",
+  "comment",
+] as const;
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+
 /** A body that cannot be rendered, with the line and the fix, for the content check and the build. */
 export class BodyError extends Error {
   constructor(
@@ -49,6 +65,16 @@ export interface RenderedBody {
 const allowedMessage = `<${BODY_COMPONENT.name} ${BODY_COMPONENT.attribute}="…">`;
 const lineOf = (node: { position?: { start: { line: number } } | undefined }) => node.position?.start.line;
 
+/** The `channel` a `<Message>` declares, if any (the body has been checked, so it is a known one). */
+export function messageChannel(node: MdxJsxFlowElement): MessageChannel | undefined {
+  for (const attribute of node.attributes) {
+    if (attribute.type === "mdxJsxAttribute" && attribute.name === "channel" && typeof attribute.value === "string") {
+      return attribute.value as MessageChannel;
+    }
+  }
+  return undefined;
+}
+
 /** MDX comments (`{/* … *\/}`) are allowed and dropped; anything else in braces is code. */
 const isComment = (value: string) => /^\s*\/\*[\s\S]*\*\/\s*$/.test(value);
 
@@ -62,13 +88,23 @@ function messageLabel(node: MdxJsxFlowElement): string {
   }
   let label: string | undefined;
   for (const attribute of node.attributes) {
-    if (attribute.type !== "mdxJsxAttribute" || attribute.name !== BODY_COMPONENT.attribute) {
-      const name = attribute.type === "mdxJsxAttribute" ? attribute.name : "{…}";
+    const name = attribute.type === "mdxJsxAttribute" ? attribute.name : "{…}";
+    if (attribute.type !== "mdxJsxAttribute" || (name !== BODY_COMPONENT.attribute && name !== "channel")) {
       throw new BodyError(
         lineOf(node),
         `<${BODY_COMPONENT.name}> has an unknown attribute "${name}"`,
-        `keep only ${BODY_COMPONENT.attribute}="…"`,
+        `keep only ${BODY_COMPONENT.attribute}="…" and, optionally, channel="…"`,
       );
+    }
+    if (name === "channel") {
+      if (typeof attribute.value !== "string" || !(MESSAGE_CHANNELS as readonly string[]).includes(attribute.value)) {
+        throw new BodyError(
+          lineOf(node),
+          `<${BODY_COMPONENT.name}> has channel="${typeof attribute.value === "string" ? attribute.value : "{…}"}"`,
+          `use one of ${MESSAGE_CHANNELS.map((c) => `"${c}"`).join(", ")}, or leave it out for spoken words`,
+        );
+      }
+      continue;
     }
     if (typeof attribute.value !== "string" || !attribute.value.trim()) {
       throw new BodyError(

@@ -1,14 +1,20 @@
 import type { Root as MdastRoot, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 
-/** The four parts every practice explains itself with, in this order, as `##` headings. */
-export const PRACTICE_PARTS = ["Why it matters", "How to do it", "Example", "Watch out for"] as const;
+/**
+ * The `##` parts a practice body is written in (content/EDITORIAL.md). Every
+ * practice opens with the two required parts, in this order; the optional
+ * parts follow, each at most once and only where it earns its place.
+ */
+export const REQUIRED_PARTS = ["Why it matters", "How to do it"] as const;
+export const OPTIONAL_PARTS = ["Example", "Before and after", "Watch out for", "Skip this if"] as const;
+export const PRACTICE_PARTS = [...REQUIRED_PARTS, ...OPTIONAL_PARTS] as const;
 export type PracticePart = (typeof PRACTICE_PARTS)[number];
 
-/** Word limits of a practice body: long enough to act on, short enough to read at an event. */
-export const BODY_WORDS = { min: 150, max: 350 } as const;
-/** How many ordered steps "How to do it" holds. */
-export const STEPS = { min: 3, max: 5 } as const;
+/** Word limits of a practice body: a quick habit can be said in 120 words; a career-long skill needs up to 600. */
+export const BODY_WORDS = { min: 120, max: 600 } as const;
+/** How many ordered steps "How to do it" holds: a habit may take two, a skill more, and past eight it is two practices. */
+export const STEPS = { min: 2, max: 8 } as const;
 
 export interface BodyAnalysis {
   /** Plain text of each part found, keyed by its heading. */

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import type { Root as MdastRoot } from "mdast";
-import { parseDocument } from "yaml";
+import { isNode, parseDocument, type Document } from "yaml";
 import type { ZodTypeAny } from "astro/zod";
 import { BodyError, parseBody } from "./body.ts";
 import { parsedOnce } from "./parse-cache.ts";
@@ -82,6 +82,18 @@ export function splitFrontmatter(text: string): { frontmatter: string; body: str
 const lineInFile = (frontmatterLine: number | undefined) =>
   frontmatterLine === undefined ? undefined : frontmatterLine + 1;
 
+/**
+ * The frontmatter line of the value at `path`, or of its nearest parent that
+ * exists (a missing field is reported at the map it belongs in).
+ */
+function lineOfPath(doc: Document, path: readonly (string | number)[], frontmatter: string): number | undefined {
+  for (let depth = path.length; depth > 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth), true);
+    if (isNode(node) && node.range) return frontmatter.slice(0, node.range[0]).split("\n").length;
+  }
+  return undefined;
+}
+
 function allowedKeys(schema: ZodTypeAny): string[] {
   const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
   return shape ? Object.keys(shape) : [];
@@ -112,8 +124,9 @@ export function validateEntry<T>(
     };
   }
   let raw: unknown;
+  let doc: Document;
   try {
-    const doc = parseDocument(parts.frontmatter);
+    doc = parseDocument(parts.frontmatter);
     // A warning (an unknown `!tag`) would go to the console without the file's
     // name while its value passed as plain text, so it counts as an error.
     const trouble = doc.errors[0] ?? doc.warnings[0];
@@ -142,10 +155,12 @@ export function validateEntry<T>(
   if (result.success) return { data: result.data as T, raw: record, body: parts.body, problems: [] };
   const problems = result.error.issues.map((issue): Problem => {
     const field = issue.path.join(".") || undefined;
+    const line = lineInFile(lineOfPath(doc, issue.path, parts.frontmatter));
     if (issue.code === "unrecognized_keys") {
       return {
         kind: "unknown-field",
         file,
+        line: lineInFile(lineOfPath(doc, [...issue.path, issue.keys[0]!], parts.frontmatter)),
         field: issue.keys.join(", "),
         message: `unknown frontmatter key ${issue.keys.map((k) => `"${k}"`).join(", ")}`,
         fix: `remove it or correct its spelling; allowed keys: ${allowedKeys(schema).join(", ")}`,
@@ -155,12 +170,13 @@ export function validateEntry<T>(
       return {
         kind: "missing-field",
         file,
+        line,
         field,
         message: `required field "${field}" is missing`,
         fix: `add "${field}" to the frontmatter`,
       };
     }
-    return { kind: "invalid-field", file, field, message: issue.message, fix: `correct "${field}"` };
+    return { kind: "invalid-field", file, line, field, message: issue.message, fix: `correct "${field}"` };
   });
   return { raw: record, body: parts.body, problems };
 }

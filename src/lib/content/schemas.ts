@@ -15,6 +15,58 @@ export const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const id = () =>
   z.string().regex(idPattern, "use lowercase letters, digits and single hyphens, e.g. follow-up-event-networking");
 
+/** A calendar date as YAML writes it unquoted, `2026-11-30`; kept as text so no time zone can shift it. */
+export const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+const isoDate = () =>
+  z
+    .string()
+    .regex(isoDatePattern, "write the date as YYYY-MM-DD, e.g. 2026-11-30")
+    .refine((text) => {
+      const date = new Date(`${text}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+    }, "this is not a calendar date; write a real day as YYYY-MM-DD");
+
+/** An address a reader can open: http(s), a host with a dot, no spaces. */
+export function isWebUrl(text: string): boolean {
+  if (/\s/.test(text)) return false;
+  try {
+    const url = new URL(text);
+    return (url.protocol === "https:" || url.protocol === "http:") && /^[^.]+(\.[^.]+)+$/.test(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where a page's claims come from: a study, a platform's help page, a rule.
+ * Every field is required, so a reader can judge a source without opening it.
+ */
+export const sourceSchema = () =>
+  z
+    .object({
+      /** The title as the publisher gives it, e.g. "A causal test of the strength of weak ties". */
+      title: z.string().trim().min(1, "give the source's title as its publisher gives it"),
+      /** Who published it: a journal, a platform's help center, a regulator. */
+      publisher: z.string().trim().min(1, "name who published it, e.g. Science or LinkedIn Help"),
+      /** Its address, https:// preferred; shown as an ordinary link under the body. */
+      url: z.string().refine(isWebUrl, "give a full address starting https://, with no spaces"),
+      /** Year of publication, or the year it was read for an undated page. */
+      year: z
+        .number({ invalid_type_error: "give the year as a number, e.g. 2022" })
+        .int("give the year as a whole number, e.g. 2022")
+        .min(1900, "give a four-digit year, e.g. 2022")
+        .max(2100, "give a four-digit year, e.g. 2022"),
+    })
+    .strict();
+
+/** The fields every page that makes claims carries: when it was last checked, and what it rests on. */
+const editorialFields = () => ({
+  /** The day a person last checked this page against content/EDITORIAL.md and its sources; shown as "Last reviewed". */
+  reviewed: isoDate().optional(),
+  /** Sources for the page's empirical claims (studies, figures, platform limits, rules), listed under the body. */
+  sources: z.array(sourceSchema()).default([]),
+});
+
 export const practiceSchema = <R extends ZodTypeAny>(ref: RefBuilder<R>) =>
   z
     .object({
@@ -34,6 +86,7 @@ export const practiceSchema = <R extends ZodTypeAny>(ref: RefBuilder<R>) =>
       related: z.array(id()).default([]),
       /** Former ids of this practice; each keeps redirecting to it. */
       aliases: z.array(id()).default([]),
+      ...editorialFields(),
     })
     .strict();
 
@@ -88,6 +141,7 @@ export const industrySchema = <R extends ZodTypeAny>(ref: RefBuilder<R>) =>
             .strict(),
         )
         .default([]),
+      ...editorialFields(),
     })
     .strict();
 
@@ -117,3 +171,4 @@ export type PracticeData = z.output<(typeof plainSchemas)["practices"]>;
 export type SectionData = z.output<(typeof plainSchemas)["sections"]>;
 export type IndustryData = z.output<(typeof plainSchemas)["industries"]>;
 export type HomeData = z.output<(typeof plainSchemas)["home"]>;
+export type SourceData = z.output<ReturnType<typeof sourceSchema>>;

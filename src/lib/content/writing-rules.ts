@@ -1,6 +1,6 @@
 import type { Nodes, Root as MdastRoot } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { analyzeBody, BODY_WORDS, PRACTICE_PARTS, STEPS } from "./practice-parts.ts";
+import { analyzeBody, BODY_WORDS, OPTIONAL_PARTS, PRACTICE_PARTS, REQUIRED_PARTS, STEPS, type PracticePart } from "./practice-parts.ts";
 import { walkTree } from "./body.ts";
 import { lineInEntry, type Entry, type HandbookContent } from "./read-entries.ts";
 import type { Problem } from "./problems.ts";
@@ -36,22 +36,39 @@ function checkPracticeBody(entry: Entry<unknown>): Problem[] {
     fix,
   });
   const problems: Problem[] = [];
-  const expected = PRACTICE_PARTS.join(" → ");
   const found = analysis.headings.map((h) => h.text);
-  if (found.join(" → ") !== expected) {
-    const wrong = analysis.headings.find((h, i) => h.text !== PRACTICE_PARTS[i]);
+  const required = REQUIRED_PARTS.map((p) => `## ${p}`).join(", ");
+  const optional = OPTIONAL_PARTS.map((p) => `## ${p}`).join(", ");
+  const opening = REQUIRED_PARTS.findIndex((part, i) => found[i] !== part);
+  if (opening !== -1) {
     problems.push(
       at(
-        wrong?.line,
+        analysis.headings[opening]?.line,
         `the body's ## headings are "${found.join(" → ") || "(none)"}"`,
-        `write exactly these four, in order: ${PRACTICE_PARTS.map((p) => `## ${p}`).join(", ")}`,
+        `open with ${required}, in that order; then any of ${optional}`,
       ),
     );
   }
-  for (const part of PRACTICE_PARTS) {
-    const heading = analysis.headings.find((h) => h.text === part);
-    if (heading && !analysis.parts[part]?.trim()) {
-      problems.push(at(heading.line, `"${part}" is empty`, `write the part under ## ${part}`));
+  const seen = new Set<string>();
+  for (const heading of analysis.headings.slice(REQUIRED_PARTS.length)) {
+    if (!(OPTIONAL_PARTS as readonly string[]).includes(heading.text)) {
+      if (!(REQUIRED_PARTS as readonly string[]).includes(heading.text)) {
+        problems.push(
+          at(
+            heading.line,
+            `"## ${heading.text}" is not one of the handbook's parts`,
+            `use one of ${optional}, or make it a ### heading inside a part`,
+          ),
+        );
+      }
+    } else if (seen.has(heading.text)) {
+      problems.push(at(heading.line, `"## ${heading.text}" appears twice`, "merge the two into one part"));
+    }
+    seen.add(heading.text);
+  }
+  for (const heading of analysis.headings) {
+    if ((PRACTICE_PARTS as readonly string[]).includes(heading.text) && !analysis.parts[heading.text as PracticePart]?.trim()) {
+      problems.push(at(heading.line, `"${heading.text}" is empty`, `write the part under ## ${heading.text}, or remove the heading`));
     }
   }
   if (analysis.steps.count < STEPS.min || analysis.steps.count > STEPS.max) {
