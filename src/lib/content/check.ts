@@ -11,6 +11,7 @@ import { checkAnchors, checkReferences, linkTargets, type ExistingIds } from "./
 import { parseSource, SourceParseError, type SourceDocument } from "./source.ts";
 import { ENCODING_FIX, EncodingError, readUtf8 } from "./text-file.ts";
 import { checkWriting } from "./writing-rules.ts";
+import { checkEditorial, EDITORIAL, readPending, todayIso } from "./editorial.ts";
 
 export interface HandbookCheck {
   content: HandbookContent;
@@ -42,6 +43,7 @@ export function checkHandbook(contentDir: string, sourceFile: string): HandbookC
   problems.push(...checkLock(contentDir, targets));
   problems.push(...checkAnchors(content));
   problems.push(...checkWriting(content));
+  problems.push(...checkEditorialRules(contentDir, content));
   const fromCwd = relative(process.cwd(), sourceFile);
   const sourceName = fromCwd && !fromCwd.startsWith("..") ? fromCwd : sourceFile;
   let doc: SourceDocument;
@@ -97,6 +99,17 @@ function checkLock(contentDir: string, targets: ReadonlyMap<string, ReadonlySet<
   if (!existsSync(lock)) return [];
   const shown = relative(process.cwd(), lock) || lock;
   return checkPermalinkLock(readUtf8(lock).split("\n"), new Set(urlsOf(targets)), shown);
+}
+
+/** The editorial standard's rules, with the list of practices still waiting for their first review. */
+function checkEditorialRules(contentDir: string, content: HandbookContent): Problem[] {
+  const file = join(contentDir, EDITORIAL.pendingFile);
+  const shown = relative(process.cwd(), file) || file;
+  const ids = new Set(content.practices.map((p) => p.id));
+  const { pending, problems } = existsSync(file)
+    ? readPending(readUtf8(file), shown, ids)
+    : { pending: new Set<string>(), problems: [] };
+  return [...problems, ...checkEditorial(content, { today: todayIso(), pending })];
 }
 
 /** The ids of refused entries, by collection. */

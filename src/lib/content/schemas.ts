@@ -114,6 +114,7 @@ export const sectionSchema = () =>
             .strict(),
         )
         .min(1),
+      ...editorialFields(),
     })
     .strict();
 
@@ -156,6 +157,7 @@ export const homeSchema = () =>
       source: z.string().min(1),
       /** One sentence for the meta description. */
       summary: z.string().min(1),
+      ...editorialFields(),
     })
     .strict();
 
