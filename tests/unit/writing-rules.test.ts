@@ -20,24 +20,39 @@ describe("the writing rules, in the check", () => {
     expect(writing(() => {}).problems).toEqual([]);
   });
 
-  it("a part heading renamed: the line of the heading, and the four expected", () => {
+  it("a required part renamed: the line of the heading, and the parts expected", () => {
     let line = 0;
     const { text } = writing((f) => {
       f[PRACTICE] = f[PRACTICE]!.replace("## How to do it", "## Steps");
       line = lineOf(f[PRACTICE]!, (l) => l === "## Steps");
     });
     expect(text).toContain(`subject-lines.mdx:${line} [body]: the body's ## headings are "Why it matters → Steps`);
-    expect(text).toContain("fix: write exactly these four, in order: ## Why it matters, ## How to do it");
+    expect(text).toContain("fix: open with ## Why it matters, ## How to do it, in that order; then any of ## Example");
+  });
+
+  it("the optional parts may be left out, but an unknown or doubled part is refused", () => {
+    const trimmed = writing((f) => {
+      f[PRACTICE] = f[PRACTICE]!.replace(/## Example[\s\S]*$/, "");
+    });
+    expect(trimmed.problems.filter((p) => p.kind === "writing")).toEqual([]);
+    let line = 0;
+    const { text } = writing((f) => {
+      f[PRACTICE] += "\n## Tips\n\nA tip written here for the rule to find.\n\n## Watch out for\n\nAnother pitfall.\n";
+      line = lineOf(f[PRACTICE]!, (l) => l === "## Tips");
+    });
+    expect(text).toContain(`subject-lines.mdx:${line} [body]: "## Tips" is not one of the handbook's parts`);
+    expect(text).toContain("fix: use one of ## Example, ## Before and after, ## Watch out for, ## Skip this if");
+    expect(text).toMatch(/"## Watch out for" appears twice\n\s+fix: merge the two into one part/);
   });
 
   it("too few steps: the line of the list", () => {
     let line = 0;
     const { text } = writing((f) => {
-      f[PRACTICE] = f[PRACTICE]!.replace(/^3\. .*\n/m, "");
+      f[PRACTICE] = f[PRACTICE]!.replace(/^[23]\. .*\n/gm, "");
       line = lineOf(f[PRACTICE]!, (l) => l.startsWith("1. "));
     });
-    expect(text).toContain(`subject-lines.mdx:${line} [body]: "How to do it" has 2 numbered steps`);
-    expect(text).toContain("fix: write 3–5 steps as an ordered list");
+    expect(text).toContain(`subject-lines.mdx:${line} [body]: "How to do it" has 1 numbered steps`);
+    expect(text).toContain("fix: write 2–8 steps as an ordered list");
   });
 
   it("an empty part", () => {
@@ -49,10 +64,10 @@ describe("the writing rules, in the check", () => {
 
   it("a body too long, saying which way to fix it", () => {
     const { text } = writing((f) => {
-      f[PRACTICE] += `\n${"Another sentence that adds words to the part. ".repeat(40)}\n`;
+      f[PRACTICE] += `\n${"Another sentence that adds words to the part. ".repeat(70)}\n`;
     });
     expect(text).toMatch(
-      /subject-lines\.mdx:\d+ \[body\]: the body has \d+ words\n\s+fix: cut it: a practice body runs 150–350 words/,
+      /subject-lines\.mdx:\d+ \[body\]: the body has \d+ words\n\s+fix: cut it: a practice body runs 120–600 words/,
     );
   });
 

@@ -9,6 +9,10 @@ import { splitFrontmatter } from "../content/read-entries.ts";
  * which refuse a paragraph repeated across entries, still pass). The source document is generated alongside, so the content
  * still covers it exactly and every check the build runs still applies.
  *
+ * Copies are not reviewed writing: each is listed as waiting for review, so
+ * the per-page rules all run on it while the handbook-wide ones (recycled
+ * names, stock phrases) count the real pages only.
+ *
  * `files` maps paths under the content folder to their text; so does the result.
  */
 export function syntheticHandbook(files: Record<string, string>, factor: number): Record<string, string> {
@@ -43,6 +47,7 @@ export function syntheticHandbook(files: Record<string, string>, factor: number)
   for (const path of Object.keys(files)) {
     if (path.startsWith("home/") || path.startsWith("industries/")) out[path] = files[path]!;
   }
+  const pending = (files["editorial-pending.txt"] ?? "").split("\n").filter((l) => l.trim() && !l.startsWith("#"));
   const sectionFiles = Object.keys(files).filter((p) => p.startsWith("sections/"));
   const practiceFiles = Object.keys(files).filter((p) => p.startsWith("practices/"));
   for (let k = 1; k <= factor; k++) {
@@ -67,8 +72,9 @@ export function syntheticHandbook(files: Record<string, string>, factor: number)
     }
     for (const path of practiceFiles) {
       const { data, body } = entry(path);
+      const { reviewed, ...unreviewed } = data;
       const practice = {
-        ...data,
+        ...(k === 1 ? { ...unreviewed, reviewed } : unreviewed),
         id: id(data["id"] as string, k),
         title: suffix(data["title"] as string, k),
         section: id(data["section"] as string, k),
@@ -76,7 +82,9 @@ export function syntheticHandbook(files: Record<string, string>, factor: number)
         related: ((data["related"] as string[] | undefined) ?? []).map((r) => id(r, k)),
       };
       write(path.replace(/\.mdx$/, k === 1 ? ".mdx" : `-${k}.mdx`), practice, markBody(body, k));
+      if (k > 1) pending.push(practice.id);
     }
   }
+  out["editorial-pending.txt"] = `${pending.join("\n")}\n`;
   return out;
 }

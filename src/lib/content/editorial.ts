@@ -306,7 +306,7 @@ function stockPhrases(entries: readonly AnyEntry[]): Problem[] {
         file: entry.file,
         line,
         field: "body",
-        message: `${phrase} is on ${uses.length} pages; the handbook allows it on ${maxPages}`,
+        message: `${phrase} is on ${uses.length} page${uses.length === 1 ? "" : "s"}; the handbook allows it on ${maxPages}`,
         fix: maxPages === 0 ? "say the specific thing instead" : "say it in this page's own words, here or on another page that uses it",
       });
     }
