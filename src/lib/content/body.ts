@@ -50,7 +50,7 @@ export interface BodyOptions {
   /** The site's base path, prefixed to site-relative links (`/practices/…/`). */
   base: string;
   /**
-   * Keep `##` headings out of search. Every practice has the same four part
+   * Keep `##` headings out of search. Every practice shares the same few part
    * headings, so they would match every page and tell the reader nothing.
    */
   partHeadings?: boolean;

@@ -24,7 +24,7 @@ export const WRITING = {
 
 type AnyEntry = Entry<unknown>;
 
-/** A practice body's four parts, steps and length (see `practice-parts.ts`), each problem at its line. */
+/** A practice body's parts, steps and length (see `practice-parts.ts`), each problem at its line. */
 function checkPracticeBody(entry: Entry<unknown>): Problem[] {
   const analysis = analyzeBody(entry.tree);
   const at = (line: number | undefined, message: string, fix: string): Problem => ({
