@@ -22,6 +22,7 @@ subsection: Professional Etiquette
 related:
   - be-punctual
   - elevator-pitch
+reviewed: 2026-11-30
 ---
 
 ## Why it matters
@@ -43,7 +44,7 @@ the very problem her team is trying to solve this quarter. The conversation star
 ## Watch out for
 
 Badges flipped to their blank side on a cord, names printed in a small font, and badges left on when you walk
-into the hotel bar after the event: there the badge reads as a sales pitch rather than an introduction.
+into the hotel bar after the event: there the badge reads as a sales pitch, not an introduction.
 `;
 
 const run = (command: string, env: Record<string, string>) => {
