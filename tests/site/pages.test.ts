@@ -52,6 +52,28 @@ describe("the built handbook", () => {
     },
   );
 
+  it.each(
+    [...content.practices, ...content.industries]
+      .filter((e) => e.data.reviewed || e.data.sources.length > 0)
+      .map((e) => [e.id, e] as const),
+  )("%s lists its sources as links under the body, and when it was last reviewed", (_, entry) => {
+    const html = page("industries" in entry.data ? `/practices/${entry.id}/` : `/industries/${entry.id}/`);
+    const footer = html.querySelector("main footer");
+    const links = footer?.querySelectorAll("li a") ?? [];
+    expect(links.map((a) => [decode(a.textContent), a.getAttribute("href")])).toEqual(
+      entry.data.sources.map((s) => [s.title, s.url]),
+    );
+    if (entry.data.reviewed) {
+      const time = footer?.querySelector("time");
+      expect(time?.getAttribute("datetime")).toBe(entry.data.reviewed);
+      expect(text(footer)).toMatch(
+        /Last reviewed (January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}/,
+      );
+    }
+    // Sources are for the reader, not the search index.
+    expect(footer?.getAttribute("data-pagefind-ignore")).toBe("");
+  });
+
   it("has home with the Overview text and a link to every section", () => {
     const html = page("/");
     expect(text(html.querySelector("main"))).toContain(content.home[0]!.data.source);
