@@ -8,6 +8,8 @@ const PAGES = {
   home: "/",
   section: "/sections/offline-networking-strategies/",
   practice: "/practices/follow-up-event-networking/",
+  // Sources, a review date, a list in a part and a before-and-after message.
+  "practice with sources": "/practices/personalized-connections/",
   industry: "/industries/healthcare/",
   "A–Z": "/practices/",
   "404": "/no-such-page/",

@@ -118,13 +118,16 @@ describe("source addresses and review dates", () => {
 });
 
 describe("the list of practices waiting for review", () => {
-  it("reads ids and comments, and refuses ids that are not practices", () => {
+  it("reads ids, former ids and comments, and refuses ids that are not practices", () => {
     const { pending, problems } = readPending(
-      "# note\nask-questions\n\nnope # gone\n",
+      "# note\nask-questions\nold-name\nnope # gone\n",
       "pending.txt",
-      new Set(["ask-questions"]),
+      new Map([
+        ["ask-questions", "ask-questions"],
+        ["old-name", "new-name"],
+      ]),
     );
-    expect([...pending]).toEqual(["ask-questions"]);
+    expect([...pending]).toEqual(["ask-questions", "new-name"]);
     expect(problems).toEqual([
       expect.objectContaining({ file: "pending.txt", line: 4, message: '"nope" is not a practice id' }),
     ]);

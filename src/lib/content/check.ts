@@ -105,7 +105,8 @@ function checkLock(contentDir: string, targets: ReadonlyMap<string, ReadonlySet<
 function checkEditorialRules(contentDir: string, content: HandbookContent): Problem[] {
   const file = join(contentDir, EDITORIAL.pendingFile);
   const shown = relative(process.cwd(), file) || file;
-  const ids = new Set(content.practices.map((p) => p.id));
+  // Each practice by its id and by its former ids.
+  const ids = new Map(content.practices.flatMap((p) => [p.id, ...p.data.aliases].map((id) => [id, p.id] as const)));
   const { pending, problems } = existsSync(file)
     ? readPending(readUtf8(file), shown, ids)
     : { pending: new Set<string>(), problems: [] };

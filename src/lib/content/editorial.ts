@@ -355,16 +355,22 @@ export function namesakePairs(content: HandbookContent): [HandbookContent["pract
 
 /**
  * Reads the list of practices waiting for their first review: one id per
- * line, `#` comments. An id that is not a practice is a problem, so the list
- * can only shrink as pages are reviewed.
+ * line, `#` comments. A former id (an alias) stands for the practice it now
+ * names, so renaming a practice does not touch the list. An id that is not a
+ * practice is a problem, so the list can only shrink as pages are reviewed.
  */
-export function readPending(text: string, file: string, practiceIds: ReadonlySet<string>): { pending: Set<string>; problems: Problem[] } {
+export function readPending(
+  text: string,
+  file: string,
+  practiceIds: ReadonlyMap<string, string>,
+): { pending: Set<string>; problems: Problem[] } {
   const pending = new Set<string>();
   const problems: Problem[] = [];
   text.split("\n").forEach((raw, index) => {
     const line = raw.replace(/#.*$/, "").trim();
     if (!line) return;
-    if (!practiceIds.has(line)) {
+    const id = practiceIds.get(line);
+    if (!id) {
       problems.push({
         kind: "pending",
         file,
@@ -374,7 +380,7 @@ export function readPending(text: string, file: string, practiceIds: ReadonlySet
       });
       return;
     }
-    pending.add(line);
+    pending.add(id);
   });
   return { pending, problems };
 }
