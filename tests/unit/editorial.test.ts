@@ -149,6 +149,8 @@ describe("the sameness report", () => {
     const { dir } = writeFixture((f) => {
       f["practices/ask-questions.mdx"] += "\nKwame, a nurse, asked rather than told.\n";
       f["practices/short-replies.mdx"] += "\nKwame sent it rather than waiting.\n";
+      // A link's address is not prose: only its text counts.
+      f["practices/open-source.mdx"] += "\nSee [the basics](/practices/rather-than/).\n";
     });
     const report = samenessReport(loadContent(dir).content);
     expect(report.practices).toBe(6);

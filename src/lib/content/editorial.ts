@@ -284,12 +284,19 @@ function recycledNames(entries: readonly AnyEntry[]): Problem[] {
   return problems;
 }
 
+/**
+ * A body's text as a reader meets it, for phrase counts: link targets go
+ * (a link to /practices/be-genuine/ is not the word "genuine"), lines stay
+ * where they were, so a match still names its line.
+ */
+const proseOf = (body: string) => body.replace(/\]\([^)\n]*\)/g, "]");
+
 /** The pages (and first line) each stock phrase appears on. */
 export function phrasePages(entries: readonly AnyEntry[]): { phrase: (typeof STOCK_PHRASES)[number]; uses: { entry: AnyEntry; line: number }[] }[] {
   return STOCK_PHRASES.map((phrase) => ({
     phrase,
     uses: entries.flatMap((entry) => {
-      const match = phrase.pattern.exec(entry.body);
+      const match = phrase.pattern.exec(proseOf(entry.body));
       return match ? [{ entry, line: bodyLineAt(entry, match.index + (match[0].length - match[0].trimStart().length)) }] : [];
     }),
   }));
