@@ -21,6 +21,7 @@
 
 /** -ize verbs American English writes with z; each matched with its inflections and -ation nouns. */
 const IZE_STEMS = [
+  "anonym",
   "apolog",
   "author",
   "capital",
@@ -40,6 +41,11 @@ const IZE_STEMS = [
   "human",
   "ideal",
   "internal",
+  "jeopard",
+  "marginal",
+  "patron",
+  "stabil",
+  "subsid",
   "item",
   "legal",
   "maxim",
