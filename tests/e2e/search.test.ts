@@ -171,8 +171,9 @@ describe("the shareable search page", () => {
     await expect.poll(() => page.url()).toContain("section=offline-networking-strategies");
     await expect.poll(() => resultLinks().count()).toBe(Math.min(count, 10));
     for (const text of await resultLinks().allTextContents()) expect(text).toContain("Offline Networking Strategies");
-    await page.getByRole("button", { name: /^Networking Tools and Resources \(\d+\)$/ }).click();
-    await expect.poll(() => page.url()).toContain("section=networking-tools-and-resources");
+    // The industry section's practices carry their industry, so an industry chip is sure to follow.
+    await page.getByRole("button", { name: /^Networking Best Practices by Industry \(\d+\)$/ }).click();
+    await expect.poll(() => page.url()).toContain("section=networking-best-practices-by-industry");
     await expect.poll(() => resultLinks().count()).toBeGreaterThan(count > 10 ? 10 : count);
     const industry = searchPage().locator('[role="group"][aria-labelledby$="-industry"] button').first();
     const industryId = ((await industry.textContent()) ?? "").replace(/ \(\d+\)$/, "").toLowerCase();
@@ -181,11 +182,11 @@ describe("the shareable search page", () => {
       .poll(() => page.url())
       .toMatch(
         new RegExp(
-          `section=offline-networking-strategies&section=networking-tools-and-resources&industry=${industryId}$`,
+          `section=offline-networking-strategies&section=networking-best-practices-by-industry&industry=${industryId}$`,
         ),
       );
     for (const text of await resultLinks().allTextContents())
-      expect(text).toMatch(/Offline Networking Strategies|Networking Tools and Resources/);
+      expect(text).toMatch(/Offline Networking Strategies|Networking Best Practices by Industry/);
     // Reload the shared URL: the same search comes back.
     const before = await resultLinks().evaluateAll((links) => links.map((a) => a.getAttribute("href")));
     await page.goto(page.url());
