@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { stringify as toYaml } from "yaml";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { BodyError, parseBody, renderTree } from "../../src/lib/content/body.ts";
 import { validateEntry } from "../../src/lib/content/read-entries.ts";
 import { plainSchemas } from "../../src/lib/content/schemas.ts";
@@ -12,6 +12,11 @@ import { headingChunks, parseSource, SourceParseError } from "../../src/lib/cont
 // properties feed the three readers of hostile text thousands of inputs each.
 
 const RUNS = Number(process.env["FUZZ_RUNS"] ?? 1500);
+
+// Each property is bounded by its run count and by RUN_LIMIT_MS per input, the
+// limit that matters. The test timeout only catches a hang, so it is generous
+// enough that a busy two-core machine does not fail 1500 honest runs.
+vi.setConfig({ testTimeout: 60_000 });
 
 /**
  * A fixed seed keeps `npm test` the same from run to run; `FUZZ_SEED=random`
