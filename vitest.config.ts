@@ -6,7 +6,12 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      {
+        // Some unit tests read and parse the whole content folder (182 files); on a busy two-core
+        // machine that outlasts Vitest's 5 s default. The timeout only catches a hang: speed is
+        // measured by the benchmarks, never here.
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], testTimeout: 30_000 },
+      },
       { test: { name: "site", include: ["tests/site/**/*.test.ts"], testTimeout: 120_000 } },
       {
         test: {
