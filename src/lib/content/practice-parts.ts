@@ -76,7 +76,7 @@ export function analyzeBody(tree: MdastRoot): BodyAnalysis {
  * mid-phrase reads worse than the one-liner alone, and every listing pays
  * for each character on every page.
  */
-export function excerpt(tree: MdastRoot, maxChars = 160): string {
+export function excerpt(tree: MdastRoot, maxChars = 140): string {
   const sentence = firstSentence(firstParagraph(tree).replace(/\s+/g, " ").trim());
   return sentence.length <= maxChars ? sentence : "";
 }
