@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from "astro:content";
 import { readConfig } from "../lib/config.ts";
 import { readSource } from "../lib/content/check.ts";
+import type { RenderedBody } from "../lib/content/body.ts";
 import type { EntryMetadata } from "../lib/content/loader.ts";
 import * as model from "../lib/site/view-model.ts";
 
@@ -11,6 +12,10 @@ export type Section = model.Section<Entry>;
 export type Industry = model.Industry<Entry>;
 /** The view model, with the home entry typed as the home collection's. */
 export type Handbook = Omit<model.Handbook<Entry>, "home"> & { home: CollectionEntry<"home"> };
+
+/** The headings of an entry's body, as the loader found them when it rendered it. */
+export const headingsOf = (entry: Entry): RenderedBody["headings"] =>
+  (entry.rendered?.metadata as Partial<RenderedBody> | undefined)?.headings ?? [];
 
 /** The excerpt the loader kept with the rendered body. */
 const excerptOf = (entry: Entry) => (entry.rendered?.metadata as Partial<EntryMetadata> | undefined)?.excerpt ?? "";

@@ -81,6 +81,28 @@ describe("the built handbook", () => {
     for (const section of content.sections) expect(links).toContain(`/sections/${section.id}/`);
   });
 
+  it("reads from the first practice to the last by Next, each once, in the order the section pages list them", () => {
+    const listed = [...content.sections]
+      .sort((a, b) => a.data.order - b.data.order)
+      .flatMap((s) =>
+        page(`/sections/${s.id}/`)
+          .querySelectorAll("main article.practice")
+          .map((a) => a.id),
+      );
+    expect(listed).toHaveLength(content.practices.length);
+    const read: string[] = [];
+    let path: string | undefined = `/practices/${listed[0]}/`;
+    while (path) {
+      read.push(path.split("/")[2]!);
+      const html = page(path);
+      const next = html.querySelector('a[rel="next"]')?.getAttribute("href");
+      const prev = html.querySelector('a[rel="prev"]')?.getAttribute("href");
+      expect(prev, path).toBe(read.length > 1 ? `/practices/${read.at(-2)}/` : undefined);
+      path = next;
+    }
+    expect(read).toEqual(listed);
+  });
+
   it("has Pagefind's index", () => {
     expect(existsSync(`${DIST}/pagefind/pagefind.js`)).toBe(true);
     expect(existsSync(`${DIST}/pagefind/pagefind-entry.json`)).toBe(true);

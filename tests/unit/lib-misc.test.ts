@@ -9,7 +9,7 @@ import {
 import { readConfig } from "../../src/lib/config.ts";
 import { parseBody } from "../../src/lib/content/body.ts";
 import { internalLinks, linkResolves } from "../../src/lib/content/body-links.ts";
-import { analyzeBody, countWords, excerpt } from "../../src/lib/content/practice-parts.ts";
+import { analyzeBody, countWords, excerpt, firstSentence } from "../../src/lib/content/practice-parts.ts";
 import { absoluteUrl, paths, withBase } from "../../src/lib/site/urls.ts";
 
 describe("URLs", () => {
@@ -95,21 +95,33 @@ describe("practice bodies", () => {
     expect(words("One two three.\n\n{/* four five six seven */}\n")).toBe(3);
   });
 
-  it("excerpts the first paragraph of Why it matters, cut at a word", () => {
-    expect(excerpt(parseBody(BODY))).toBe(
-      "People remember a short, specific note. It ties your name to the conversation you had.",
-    );
-    expect(excerpt(parseBody(BODY), 30)).toBe("People remember a short…");
+  it("summarizes a practice by the first whole sentence of Why it matters, or not at all", () => {
+    expect(excerpt(parseBody(BODY))).toBe("People remember a short, specific note.");
+    // Never a teaser cut mid-phrase: a sentence too long to list is left out.
+    expect(excerpt(parseBody(BODY), 30)).toBe("");
   });
 
-  it("excerpts bodies that open otherwise: plain text of the first line, or the body's first paragraph", () => {
+  it("summarizes bodies that open otherwise: a paragraph over several lines, or the body's first paragraph", () => {
     const first = (body: string) => excerpt(parseBody(body), Infinity);
     expect(
-      first("## Why it matters\n\nA [linked](/practices/x/) and **bold** opening,\nwrapped onto a second line.\n"),
-    ).toBe("A linked and bold opening,");
+      first(
+        "## Why it matters\n\nA [linked](/practices/x/) and **bold** opening,\nwrapped onto a second line. Then more.\n",
+      ),
+    ).toBe("A linked and bold opening, wrapped onto a second line.");
     expect(first("No parts at all, only a paragraph.\n\nAnd another.\n")).toBe("No parts at all, only a paragraph.");
     expect(first("## Why it matters\n\n- a list first\n\nThen a paragraph.\n")).toBe("Then a paragraph.");
     expect(first("## Why it matters\n")).toBe("");
+  });
+
+  it("finds where the first sentence ends, past abbreviations, inside quotes and brackets", () => {
+    expect(firstSentence("One. Two.")).toBe("One.");
+    expect(firstSentence("Ask for advice, e.g. a name. Then go.")).toBe("Ask for advice, e.g. a name.");
+    expect(firstSentence("Firms in the U.S. differ. Others too.")).toBe("Firms in the U.S. differ.");
+    expect(firstSentence('He said "thanks." Then left.')).toBe('He said "thanks."');
+    expect(firstSentence("Really? Yes.")).toBe("Really?");
+    expect(firstSentence("It costs 3.5 hours (a lot.) 2 of them wasted.")).toBe("It costs 3.5 hours (a lot.)");
+    expect(firstSentence("Ends with no stop")).toBe("Ends with no stop");
+    expect(firstSentence("Calls end. “Quoted” starts the next.")).toBe("Calls end.");
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseSource } from "../../src/lib/content/source.ts";
-import { buildHandbook, type HandbookInput, type PracticeInput } from "../../src/lib/site/view-model.ts";
+import { buildHandbook, stepLabel, type HandbookInput, type PracticeInput } from "../../src/lib/site/view-model.ts";
 import { MINI_SOURCE } from "../fixtures/mini.ts";
 
 /** A practice of the mini handbook; `entry` is the file name, standing in for Astro's entry. */
@@ -80,14 +80,50 @@ describe("the view model", () => {
     ]);
   });
 
-  it("gives each practice its section title, subsection anchor and neighbours within its subsection", () => {
+  it("gives each practice its section title, subsection anchor and neighbours", () => {
     const p = byId("subject-lines");
     expect(p.sectionTitle).toBe("The Basics");
     expect(p.subsectionAnchor).toBe("email");
     expect(p.prev?.id).toBe("follow-up-email");
     expect(p.next?.id).toBe("short-replies");
-    expect(byId("follow-up-email").prev).toBeUndefined();
-    expect(byId("short-replies").next).toBeUndefined();
+  });
+
+  it("reads on across subsections and sections, in the order the section pages list them", () => {
+    const twoSections = input();
+    twoSections.source = parseSource(`${MINI_SOURCE}\n## More\n\n### Calls\n- **Call Back**: Call back the same day\n`);
+    twoSections.sections.push({
+      id: "more",
+      title: "More Basics",
+      heading: "More",
+      summary: "m",
+      order: 2,
+      subsections: [{ title: "Calls", intro: "C" }],
+      entry: "more.mdx",
+    });
+    twoSections.practices.push({ ...practice("call-back", "Call Back", "Calls", []), section: "more" });
+    const book = buildHandbook(twoSections);
+    const order: string[] = [];
+    for (let p = book.practices[0]; p; p = p.next) order.push(p.id);
+    expect(order).toEqual(book.sections.flatMap((s) => s.subsections.flatMap((g) => g.practices.map((p) => p.id))));
+    expect(order).toHaveLength(7);
+    const crossing = book.practices.find((p) => p.id === "open-source")!;
+    expect(crossing.next?.id).toBe("call-back");
+    expect(crossing.next?.prev).toBe(crossing);
+    expect(book.practices[0]!.prev).toBeUndefined();
+    expect(book.practices.find((p) => p.id === "call-back")!.next).toBeUndefined();
+  });
+
+  it("says where a previous/next step leads when it leaves the subsection or section", () => {
+    const at = (sectionId: string, subsection: string) => ({
+      sectionId,
+      sectionTitle: `Title of ${sectionId}`,
+      subsection,
+    });
+    expect(stepLabel(at("a", "One"), at("a", "One"), "next")).toBe("Next practice");
+    expect(stepLabel(at("a", "One"), at("a", "Two"), "next")).toBe("Next: Two");
+    expect(stepLabel(at("a", "Two"), at("a", "One"), "prev")).toBe("Previous: One");
+    expect(stepLabel(at("a", "One"), at("b", "One"), "next")).toBe("Next section: Title of b");
+    expect(stepLabel(at("b", "One"), at("a", "Two"), "prev")).toBe("Previous section: Title of a");
   });
 
   it("lists namesakes on their own and keeps them out of read-next", () => {

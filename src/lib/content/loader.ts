@@ -42,6 +42,13 @@ export function handbookLoader(collection: CollectionName, contentDir: string): 
   };
 }
 
+/**
+ * Part of every entry's cache key besides its text: what is kept with a body
+ * (its HTML, its headings, its excerpt) is made by code, so a change to that
+ * code changes this, or a build would keep serving what the old code made.
+ */
+const RENDERING = "excerpt: first whole sentence, at most 140 characters";
+
 async function sync(collection: CollectionName, contentDir: string, context: LoaderContext): Promise<void> {
   const { store, parseData, generateDigest, config, logger } = context;
   const root = fileURLToPath(config.root);
@@ -57,7 +64,7 @@ async function sync(collection: CollectionName, contentDir: string, context: Loa
     if (!entry.renders) continue;
     kept.add(entry.id);
     // The base path is part of the HTML (links get it), so a build under another base renders again.
-    const digest = generateDigest(`${config.base}\u0000${entry.text}`);
+    const digest = generateDigest(`${RENDERING}\u0000${config.base}\u0000${entry.text}`);
     if (store.get(entry.id)?.digest === digest) continue;
     const filePath = relative(root, entry.path) || join(COLLECTION_DIRS[collection], entry.id);
     const data = await parseData({ id: entry.id, data: entry.raw, filePath });

@@ -70,14 +70,33 @@ export function analyzeBody(tree: MdastRoot): BodyAnalysis {
 }
 
 /**
- * A short plain-text excerpt for listings and previews: the first paragraph
- * under "Why it matters" (or the body's first paragraph), cut at a word boundary.
+ * The summary a listing shows under the one-liner: the first sentence of
+ * "Why it matters" (or of the body's first paragraph), whole. A sentence
+ * longer than `maxChars` gives "" rather than a cut: a teaser that stops
+ * mid-phrase reads worse than the one-liner alone, and every listing pays
+ * for each character on every page.
  */
-export function excerpt(tree: MdastRoot, maxChars = 90): string {
-  const first = firstParagraph(tree).split("\n")[0]!.trim();
-  if (first.length <= maxChars) return first;
-  const cut = first.slice(0, maxChars + 1);
-  return `${cut.slice(0, cut.lastIndexOf(" ")).replace(/[,;:.\s]+$/, "")}…`;
+export function excerpt(tree: MdastRoot, maxChars = 140): string {
+  const sentence = firstSentence(firstParagraph(tree).replace(/\s+/g, " ").trim());
+  return sentence.length <= maxChars ? sentence : "";
+}
+
+/** Words that end in a full stop without ending a sentence. */
+const ABBREVIATIONS = /(?:^|\s)(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|St|No|[A-Z](?:\.[A-Z])*)\.$/;
+
+/**
+ * The first sentence of plain text: up to the first `.`, `!` or `?` (with any
+ * closing quote or bracket) that is followed by a space and a capital, a
+ * digit or an opening quote, and does not close an abbreviation ("e.g.", "U.S.").
+ */
+export function firstSentence(text: string): string {
+  const end = /[.!?]["”’)]*(?=\s+["“‘(]?[\p{Lu}\p{N}])/gu;
+  for (let match = end.exec(text); match; match = end.exec(text)) {
+    const upTo = text.slice(0, match.index + 1);
+    if (match[0][0] === "." && ABBREVIATIONS.test(upTo)) continue;
+    return text.slice(0, match.index + match[0].length);
+  }
+  return text;
 }
 
 function firstParagraph(tree: MdastRoot): string {

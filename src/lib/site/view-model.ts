@@ -82,7 +82,11 @@ export interface Practice<E> {
   namesakes: Practice<E>[];
   /** Related practices to read next, best first, namesakes excluded (they are listed on their own). */
   readNext: Practice<E>[];
-  /** The previous and next practice in its subsection. */
+  /**
+   * The previous and next practice in reading order: the sections in order,
+   * each subsection in turn, so the last practice of a subsection leads on to
+   * the next subsection, and the last of a section to the next section.
+   */
   prev: Practice<E> | undefined;
   next: Practice<E> | undefined;
   entry: E;
@@ -197,12 +201,7 @@ export function buildHandbook<E>(input: HandbookInput<E>): Handbook<E> {
       ...g,
       intro: s.subsections[i]!.intro,
     }));
-    for (const group of subsections) {
-      group.practices.forEach((p, index) => {
-        p.subsectionAnchor = group.anchor;
-        Object.assign(p, neighbours(group.practices, index));
-      });
-    }
+    for (const group of subsections) for (const p of group.practices) p.subsectionAnchor = group.anchor;
     return {
       id: s.id,
       title: s.title,
@@ -216,6 +215,9 @@ export function buildHandbook<E>(input: HandbookInput<E>): Handbook<E> {
     };
   });
   sections.forEach((s, index) => Object.assign(s, neighbours(sections, index)));
+  // The order a section page shows, not the source's: the two agree today, and a reader pressing Next must never skip what the page lists.
+  const reading = sections.flatMap((s) => s.subsections.flatMap((g) => g.practices));
+  reading.forEach((p, index) => Object.assign(p, neighbours(reading, index)));
 
   const bySubsection = groupBy(practices, (p) => p.subsection);
   const industries: Industry<E>[] = industryInputs.map((i) => ({
@@ -228,4 +230,22 @@ export function buildHandbook<E>(input: HandbookInput<E>): Handbook<E> {
   }));
 
   return { home: input.home, sections, industries, practices };
+}
+
+/**
+ * The caption of a previous/next link from one practice to its neighbour in
+ * reading order: "Next practice", or where the step leads when it crosses
+ * into another section ("Next section: Relationship Building") or subsection
+ * ("Next: Social Media Networking"), so the reader knows before following it
+ * that they are leaving what they were reading.
+ */
+export function stepLabel(
+  from: { sectionId: string; subsection: string },
+  to: { sectionId: string; sectionTitle: string; subsection: string },
+  direction: "prev" | "next",
+): string {
+  const word = direction === "prev" ? "Previous" : "Next";
+  if (to.sectionId !== from.sectionId) return `${word} section: ${to.sectionTitle}`;
+  if (to.subsection !== from.subsection) return `${word}: ${to.subsection}`;
+  return `${word} practice`;
 }
