@@ -193,6 +193,7 @@ class SearchPanel implements SearchRenderer {
     part<HTMLLabelElement>("label").htmlFor = this.input.id;
     this.filters.id = `${this.input.id}-filters`;
     this.filtersToggle.setAttribute("aria-controls", this.filters.id);
+    this.filtersLabel(initial);
     this.filtersToggle.addEventListener("click", () => {
       this.filters.hidden = !this.filters.hidden;
       this.filtersToggle.setAttribute("aria-expanded", String(!this.filters.hidden));
@@ -322,9 +323,14 @@ class SearchPanel implements SearchRenderer {
     if (first >= 0) this.resultList.querySelectorAll("a")[first]?.focus();
   }
 
-  chips(groups: ChipGroup[]): void {
-    const selected = groups.reduce((n, group) => n + group.chips.filter((chip) => chip.pressed).length, 0);
+  /** The filters button says how many are chosen: they stay in force while hidden. */
+  private filtersLabel(state: SearchState): void {
+    const selected = state.sections.length + state.industries.length;
     this.filtersToggle.textContent = selected ? `Filters (${selected} selected)` : "Filters";
+  }
+
+  chips(groups: ChipGroup[]): void {
+    this.filtersLabel(this.controller.state);
     const focusedId = (document.activeElement as HTMLElement | null)?.dataset?.["chip"];
     this.filters.replaceChildren(
       ...groups.map((group) => {

@@ -52,6 +52,13 @@ describe("body excerpts", () => {
     expect(text(bodyExcerpt(page, [mid], lead, 6))).toBe("… that [names] what you talked about …");
   });
 
+  it("near the end of the text, fills the excerpt from further back", () => {
+    expect(text(bodyExcerpt(page, [at("useful")], lead, 12))).toBe("When you follow up, offer one [useful] thing.");
+    expect(text(bodyExcerpt(page, [at("useful")], lead, 30))).toMatch(
+      /^Write within a day\. .* one \[useful\] thing\.$/,
+    );
+  });
+
   it("picks the stretch with the most matches and marks words without their punctuation", () => {
     const first = at("Write");
     const dense = [at("remembered;"), at("generic")];

@@ -111,6 +111,14 @@ export function bodyExcerpt(
       }
     }
   }
+  // Near the end of the text, fill the excerpt from further back, from a sentence's start where there is one.
+  if (start > skip && start + length > words.length) {
+    const earliest = Math.max(skip, words.length - length);
+    const sentence = words.findIndex(
+      (w, i) => i >= earliest && i <= start && (i === skip || sentenceEnd(words[i - 1]!)),
+    );
+    start = sentence >= 0 ? sentence : earliest;
+  }
   const end = Math.min(words.length, start + length);
   const marked = new Set(hits);
   const parts: ExcerptPart[] = [];
