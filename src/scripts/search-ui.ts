@@ -267,8 +267,8 @@ class SearchPanel implements SearchRenderer {
    * one has gone, and the result the reader points at or has focused stays
    * where it is on screen even when the entries above it grow.
    */
-  results(items: ResultItem[], status: string, more: number): void {
-    this.status.textContent = status;
+  results(items: ResultItem[], status?: string, more?: number): void {
+    if (status !== undefined) this.status.textContent = status;
     const links = () => [...this.resultList.querySelectorAll<HTMLAnchorElement>("a")];
     const focused = links().indexOf(document.activeElement as HTMLAnchorElement);
     const focusedKey = focused >= 0 ? (document.activeElement!.closest("li")!.dataset["key"] ?? "") : "";
@@ -304,6 +304,7 @@ class SearchPanel implements SearchRenderer {
       const now = links();
       (this.entry(focusedKey)?.querySelector("a") ?? now[Math.min(focused, now.length - 1)] ?? this.input).focus();
     }
+    if (more === undefined) return;
     // A new button each time: one that stayed would move as the list above it changes.
     const button = more > 0 ? clone<HTMLButtonElement>(this.ui, "more") : undefined;
     if (button) {

@@ -110,7 +110,7 @@ function fakeClient(list = practices, rank = (hits: Page[], _query: string) => h
 /** Records what the controller renders; `held` plays the results the reader points at or has focused. */
 function recorder() {
   const calls: {
-    results: { items: ResultItem[]; status: string; more: number }[];
+    results: { items: ResultItem[]; status: string | undefined; more: number | undefined }[];
     chips: ChipGroup[][];
     empty: (EmptyState | null)[];
     busy: boolean[];
@@ -177,7 +177,9 @@ describe("the search controller", () => {
     const settled = controller.update({ query: "follow" });
     client.release();
     await settled;
-    expect(calls.results.map((r) => r.items.length)).toEqual([1, 1]);
+    // Instant, then the full-text top in place of the instant one, then the full list.
+    expect(calls.results.map((r) => r.items.length)).toEqual([1, 1, 1]);
+    expect(calls.results.map((r) => r.items[0]!.partial)).toEqual([true, false, false]);
     expect(calls.results.at(-1)!.status).toBe("1 practice.");
     // The title, the verbatim one-liner and the body's words: never the lead or the context indexed for ranking.
     expect(calls.results.at(-1)!.items[0]).toMatchObject({
@@ -193,13 +195,22 @@ describe("the search controller", () => {
   });
 
   it("keeps the last results on screen while the next query runs: the list never blanks between keystrokes", async () => {
-    const { client, calls, controller } = setup();
+    const many = Array.from({ length: 12 }, (_, i) => practice(`p${i}`, `Pitch ${i}`, "offline"));
+    const client = fakeClient(many, (hits, query) => (query === "pitc" ? [...hits].reverse() : hits));
+    const { calls, controller } = setup(EMPTY_STATE, client, many);
     client.release();
-    await controller.update({ query: "elevator" });
+    await controller.update({ query: "pitch" });
     const before = calls.results.length;
-    await controller.update({ query: "elevator pitch" });
-    // One rendering for the new query, with its whole list: no empty or one-result list in between.
-    expect(calls.results.slice(before).map((r) => titles(r.items))).toEqual([["Elevator Pitch"]]);
+    await controller.update({ query: "pitc" });
+    const steps = calls.results.slice(before);
+    // The new top first, in place of the old top, the rest of the old list staying; then the new list.
+    const pitches = (...ns: number[]) => ns.map((n) => `Pitch ${n}`);
+    expect(steps.map((r) => titles(r.items))).toEqual([
+      pitches(11, 10, 9, 0, 1, 2, 3, 4, 5, 6),
+      pitches(11, 10, 9, 8, 7, 6, 5, 4, 3, 2),
+    ]);
+    // The step in between says nothing new: the status changes once, with the whole answer.
+    expect(steps.map((r) => r.status)).toEqual([undefined, "12 practices, showing 10."]);
   });
 
   it("keeps the result the reader points at or has focused in its place when the list changes", async () => {

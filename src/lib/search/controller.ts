@@ -7,6 +7,8 @@ import { suggest } from "./suggest.ts";
 
 /** Results shown at once, and added by each "Show more": enough to scan, few enough to load instantly. */
 export const LIMIT = 10;
+/** Results that replace the top of a list already on screen before the rest have loaded: about what a screen shows. */
+const HEAD = 3;
 
 export interface ResultItem {
   /** The page's URL: the same result across refinements and queries. */
@@ -46,8 +48,12 @@ export type EmptyState =
 export interface SearchRenderer {
   /** Results are still being refined (instant, first, all) while busy. */
   busy(busy: boolean): void;
-  /** The list to show and what to say about it; `more` results can still be shown ("Show more"). */
-  results(items: ResultItem[], status: string, more: number): void;
+  /**
+   * The list to show and what to say about it; `more` results can still be
+   * shown ("Show more"). Without a status and count, the list is an
+   * intermediate step and what was said stands.
+   */
+  results(items: ResultItem[], status?: string, more?: number): void;
   /** Keys of the results the reader is pointing at or has focused: these keep their place when the list changes. */
   held?(): string[];
   chips(groups: ChipGroup[]): void;
@@ -210,18 +216,19 @@ export class SearchController {
     }
     const search = await client.search(query, filtersFor());
     if (stale()) return;
-    // On an empty list the first result is shown as soon as it is loaded and
-    // the rest follow. Results already on screen (instant ones, or the last
-    // query's) stay until the full list replaces them: the list never blanks
-    // between keystrokes, nor shrinks to one and grows back.
-    if (!this.shown.length) {
-      const first = await search.results(0, 1);
-      if (stale()) return;
-      this.show(
-        first.map((r) => this.item(r, state.query)),
-        resultStatus(search.total, first.length),
-        0,
-      );
+    // The top results are shown as soon as they are loaded, and the rest
+    // follow: on an empty list the first alone; over results already on
+    // screen (instant ones, or the last query's) the top few take their
+    // places and the others stay until the full list replaces them, so the
+    // list answers at once yet never blanks between keystrokes, nor shrinks
+    // and grows back.
+    const shown = this.shown;
+    const head = (await search.results(0, shown.length ? HEAD : 1)).map((r) => this.item(r, state.query));
+    if (stale()) return;
+    if (!shown.length) this.show(head, resultStatus(search.total, head.length), 0);
+    else {
+      const rest = shown.filter((old) => !head.some((item) => item.key === old.key));
+      this.show([...head, ...rest.slice(0, Math.max(0, Math.min(shown.length, search.total) - head.length))]);
     }
     // The filter index loads after the first search, which therefore does not wait for it.
     let counts = search.counts;
@@ -265,7 +272,7 @@ export class SearchController {
   }
 
   /** Renders a list, keeping each result the reader points at or has focused at its place (see arrange). */
-  private show(items: ResultItem[], status: string, more: number): void {
+  private show(items: ResultItem[], status?: string, more?: number): void {
     const held = new Set(this.options.renderer.held?.() ?? []);
     const pinned = new Map(this.shown.flatMap((item, index) => (held.has(item.key) ? [[item.key, index]] : [])));
     this.shown = arrange(items, (item) => item.key, pinned);

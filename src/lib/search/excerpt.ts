@@ -115,7 +115,7 @@ export function bodyExcerpt(
   if (start > skip && start + length > words.length) {
     const earliest = Math.max(skip, words.length - length);
     const sentence = words.findIndex(
-      (w, i) => i >= earliest && i <= start && (i === skip || sentenceEnd(words[i - 1]!)),
+      (_, i) => i >= earliest && i <= start && (i === skip || sentenceEnd(words[i - 1]!)),
     );
     start = sentence >= 0 ? sentence : earliest;
   }
