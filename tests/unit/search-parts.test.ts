@@ -200,7 +200,7 @@ describe("the Pagefind client", () => {
       locations: [],
     });
     expect(
-      toResultData({ url: "/y/", raw_content: "A <b>", locations: [1], meta: { title: "Y", source: "Do y" } }),
+      toResultData({ url: "/y/", content: "A <b>", locations: [1], meta: { title: "Y", source: "Do y" } }),
     ).toMatchObject({ title: "Y", source: "Do y", content: "A <b>", locations: [1] });
   });
 });

@@ -223,6 +223,9 @@ export class SearchController {
     // list answers at once yet never blanks between keystrokes, nor shrinks
     // and grows back.
     const shown = this.shown;
+    // Every result of the list starts loading now, the top first (Pagefind loads each once, in order).
+    const loading = search.results(0, LIMIT);
+    loading.catch(() => {});
     const head = (await search.results(0, shown.length ? HEAD : 1)).map((r) => this.item(r, state.query));
     if (stale()) return;
     if (!shown.length) this.show(head, resultStatus(search.total, head.length), 0);
@@ -242,7 +245,7 @@ export class SearchController {
       if (selected[filter].length)
         counts[filter] = (await client.search(query, filtersFor(filter))).counts?.[filter] ?? {};
     }
-    const top = await search.results(0, LIMIT);
+    const top = await loading;
     if (stale()) return;
     renderer.chips(this.chipGroups(counts));
     const types = counts["type"];

@@ -42,8 +42,8 @@ export interface SearchClient {
 
 interface PagefindResultData {
   url: string;
-  /** The indexed text, unescaped (Pagefind's `content` is HTML-escaped). */
-  raw_content?: string;
+  /** The indexed text, plain (its `raw_content` is the same with `<` and `>` escaped for HTML). */
+  content?: string;
   locations?: number[];
   meta: Record<string, string | undefined>;
 }
@@ -62,7 +62,7 @@ export interface PagefindModule {
 }
 
 /** Pagefind's result data as the interface needs it. */
-export function toResultData({ url, raw_content, locations, meta }: PagefindResultData): ResultData {
+export function toResultData({ url, content, locations, meta }: PagefindResultData): ResultData {
   return {
     url,
     title: meta["title"] ?? url,
@@ -70,7 +70,7 @@ export function toResultData({ url, raw_content, locations, meta }: PagefindResu
     section: meta["section"] ?? "",
     subsection: meta["subsection"] ?? "",
     source: meta["source"] ?? "",
-    content: raw_content ?? "",
+    content: content ?? "",
     locations: locations ?? [],
   };
 }
