@@ -7,6 +7,7 @@
  * search field, `/`, Ctrl/Cmd+K) or opens /search/.
  */
 import {
+  LIMIT,
   SearchController,
   type ChipGroup,
   type EmptyState,
@@ -32,11 +33,21 @@ export { highlightArrival } from "./arrival-highlight.ts";
 const BASE = href("/");
 const client = pagefindClient(BASE);
 
-export interface SearchOptions {
+interface SearchOptions {
   /** Query parameter that carries the search terms to the page a result opens, to be highlighted there. */
   highlightParam: string;
   /** URL of the search interface's stylesheet, linked on first use. */
   styles: string;
+}
+
+/**
+ * The header's search field, and the options its form carries: read here
+ * rather than passed in, so the script inlined on every page stays small.
+ */
+function header(): SearchOptions & { input: HTMLInputElement } {
+  const input = document.querySelector<HTMLInputElement>("#header-search")!;
+  const data = input.form!.dataset;
+  return { input, highlightParam: data["highlightParam"]!, styles: data["searchStyles"]! };
 }
 
 interface Ui {
@@ -108,7 +119,7 @@ function fill(target: Element, parts: readonly ExcerptPart[]): void {
  * results, and Pagefind beside them (its files download while the instant
  * results render; the controller lets those paint before searching).
  */
-export function preloadSearch(styles: string): void {
+export function preloadSearch(styles = header().styles): void {
   void linkStyles(styles);
   void loadUi().catch(() => {});
   void client.load().catch(() => {});
@@ -156,8 +167,10 @@ class SearchPanel implements SearchRenderer {
   readonly input: HTMLInputElement;
   readonly controller: SearchController;
   private readonly filters: HTMLElement;
+  private readonly filtersToggle: HTMLButtonElement;
   private readonly status: HTMLElement;
   private readonly resultList: HTMLElement;
+  private readonly moreBox: HTMLElement;
   private readonly emptyBox: HTMLElement;
 
   constructor(
@@ -171,11 +184,20 @@ class SearchPanel implements SearchRenderer {
     const part = <T extends HTMLElement>(name: string) => panel.querySelector<T>(`[data-search-${name}]`)!;
     this.input = part<HTMLInputElement>("input");
     this.filters = part("filters");
+    this.filtersToggle = part<HTMLButtonElement>("filters-toggle");
     this.status = part("status");
     this.resultList = part("results");
+    this.moreBox = part("more");
     this.emptyBox = part("empty");
     this.input.id = `search-${++uid}-q`;
     part<HTMLLabelElement>("label").htmlFor = this.input.id;
+    this.filters.id = `${this.input.id}-filters`;
+    this.filtersToggle.setAttribute("aria-controls", this.filters.id);
+    this.filtersLabel(initial);
+    this.filtersToggle.addEventListener("click", () => {
+      this.filters.hidden = !this.filters.hidden;
+      this.filtersToggle.setAttribute("aria-expanded", String(!this.filters.hidden));
+    });
     this.input.value = initial.query;
     root.append(panel);
 
@@ -231,31 +253,85 @@ class SearchPanel implements SearchRenderer {
     for (const region of [this.resultList, this.emptyBox]) region.setAttribute("aria-busy", String(busy));
   }
 
+  /** The results under the pointer and with focus: the controller keeps them in place. */
+  held(): string[] {
+    return [...this.resultList.querySelectorAll<HTMLElement>("li:hover, li:focus-within")].map(
+      (li) => li.dataset["key"]!,
+    );
+  }
+
   /**
    * Replaces the result list without losing the reader's place: results are
-   * refined as the index answers (instant, first, all), and a reader already
-   * arrowing through them keeps focus on the same position.
+   * refined as the index answers (instant, then full text) and by each
+   * keystroke. Focus stays on the same result, or the same position if that
+   * one has gone, and the result the reader points at or has focused stays
+   * where it is on screen even when the entries above it grow.
    */
-  results(items: ResultItem[], status: string): void {
-    this.status.textContent = status;
-    const focused = [...this.resultList.querySelectorAll("a")].indexOf(document.activeElement as HTMLAnchorElement);
+  results(items: ResultItem[], status?: string, more?: number): void {
+    if (status !== undefined) this.status.textContent = status;
+    const links = () => [...this.resultList.querySelectorAll<HTMLAnchorElement>("a")];
+    const focused = links().indexOf(document.activeElement as HTMLAnchorElement);
+    const focusedKey = focused >= 0 ? (document.activeElement!.closest("li")!.dataset["key"] ?? "") : "";
+    const [heldKey] = this.held();
+    const heldTop = heldKey ? this.entry(heldKey)?.getBoundingClientRect().top : undefined;
     this.resultList.replaceChildren(
-      ...items.map((item) => {
+      ...items.map((item, index) => {
         const li = clone<HTMLLIElement>(this.ui, "result");
-        li.querySelector("a")!.href = item.href;
-        fill(li.querySelector("[data-result-title]")!, item.title);
-        li.querySelector("[data-result-where]")!.textContent = item.where;
+        li.dataset["key"] = item.key;
+        li.toggleAttribute("data-partial", item.partial);
+        const link = li.querySelector("a")!;
+        link.href = item.href;
+        fill(link, item.title);
+        const where = li.querySelector("[data-result-where]")!;
+        where.textContent = item.where;
+        // Titles repeat across subsections ("Follow-up"): where a result sits tells them apart.
+        where.id = `${this.input.id}-r${index}`;
+        link.setAttribute("aria-describedby", where.id);
+        const source = li.querySelector<HTMLElement>("[data-result-source]")!;
+        source.textContent = item.source;
+        source.hidden = !item.source && !item.partial;
         fill(li.querySelector("[data-result-excerpt]")!, item.excerpt);
         return li;
       }),
     );
-    if (focused >= 0) {
-      const now = [...this.resultList.querySelectorAll("a")];
-      (now[Math.min(focused, now.length - 1)] ?? this.input).focus();
+    if (heldTop !== undefined) {
+      // Entries above the one held may have grown (an excerpt filled in): scroll so it stays put.
+      const shift = (this.entry(heldKey!)?.getBoundingClientRect().top ?? heldTop) - heldTop;
+      const scroller = this.resultList.closest<HTMLElement>("[data-search-body]") ?? document.scrollingElement;
+      if (shift && scroller) scroller.scrollTop += shift;
     }
+    if (focused >= 0) {
+      const now = links();
+      (this.entry(focusedKey)?.querySelector("a") ?? now[Math.min(focused, now.length - 1)] ?? this.input).focus();
+    }
+    if (more === undefined) return;
+    // A new button each time: one that stayed would move as the list above it changes.
+    const button = more > 0 ? clone<HTMLButtonElement>(this.ui, "more") : undefined;
+    if (button) {
+      button.textContent = `Show ${Math.min(more, LIMIT)} more`;
+      button.addEventListener("click", () => void this.showMore());
+    }
+    this.moreBox.replaceChildren(...(button ? [button] : []));
+  }
+
+  private entry(key: string): HTMLElement | undefined {
+    return [...this.resultList.querySelectorAll<HTMLElement>("li")].find((li) => li.dataset["key"] === key);
+  }
+
+  /** Adds the next results; focus goes to the first added, where the reader goes on reading. */
+  private async showMore(): Promise<void> {
+    const first = await this.controller.more();
+    if (first >= 0) this.resultList.querySelectorAll("a")[first]?.focus();
+  }
+
+  /** The filters button says how many are chosen: they stay in force while hidden. */
+  private filtersLabel(state: SearchState): void {
+    const selected = state.sections.length + state.industries.length;
+    this.filtersToggle.textContent = selected ? `Filters (${selected} selected)` : "Filters";
   }
 
   chips(groups: ChipGroup[]): void {
+    this.filtersLabel(this.controller.state);
     const focusedId = (document.activeElement as HTMLElement | null)?.dataset?.["chip"];
     this.filters.replaceChildren(
       ...groups.map((group) => {
@@ -347,18 +423,19 @@ function createDialog(ui: Ui, options: SearchOptions): { element: HTMLDialogElem
   return { element, panel };
 }
 
-/** Opens the search dialog, or focuses the search page's own field when on /search/. */
-export async function openSearchDialog(
-  options: SearchOptions & {
-    /** Hands over what the reader typed before the dialog was ready (and clears it where it was typed). */
-    takeQuery: () => string;
-    opener: HTMLElement | null;
-  },
-): Promise<void> {
+/**
+ * Opens the search dialog, or focuses the search page's own field when on
+ * /search/. What the reader typed into the header field meanwhile goes with
+ * it. `opener` is where focus was when the reader asked for search (the
+ * header field, a link, the page): it goes back there on closing.
+ */
+export async function openSearchDialog(opener: Element | null): Promise<void> {
+  const options = header();
   preloadSearch(options.styles);
   // Never show the dialog unstyled: the first time, wait for its stylesheet (already requested on intent).
   const [ui] = await Promise.all([loadUi(), linkStyles(options.styles)]);
-  const query = options.takeQuery();
+  const query = options.input.value;
+  options.input.value = "";
   const page = document.querySelector<HTMLInputElement>("[data-search-page] input[type=search]");
   if (page) {
     if (query) {
@@ -371,8 +448,15 @@ export async function openSearchDialog(
   dialog ??= createDialog(ui, options);
   const { element, panel } = dialog;
   if (!element.open) {
-    const opener = options.opener;
-    element.addEventListener("close", () => opener?.focus(), { once: true });
+    element.addEventListener(
+      "close",
+      () => {
+        // The dialog hands focus back to the header field, which took the first keystrokes; from the page itself, nothing keeps it.
+        if (opener instanceof HTMLElement && opener !== document.body && opener.isConnected) opener.focus();
+        else (document.activeElement as HTMLElement | null)?.blur();
+      },
+      { once: true },
+    );
     // A fresh opening starts from what was typed; keystrokes that arrive while it opens are added to it.
     if (query) panel.setState({ ...EMPTY_STATE, query });
     element.showModal();
@@ -384,9 +468,11 @@ export async function openSearchDialog(
 }
 
 /** Mounts search on /search/, keeping the URL in step so the search can be copied and sent. */
-export async function mountSearchPage(root: HTMLElement, options: SearchOptions): Promise<void> {
+export async function mountSearchPage(root: HTMLElement): Promise<void> {
+  const options = header();
   preloadSearch(options.styles);
-  const ui = await loadUi();
+  // Styled from the first paint: an unstyled panel restyled a moment later would shift.
+  const [ui] = await Promise.all([loadUi(), linkStyles(options.styles)]);
   const read = () => parseSearchState(new URLSearchParams(location.search));
   const panel = new SearchPanel(ui, root, read(), options, (state) => {
     history.replaceState(history.state, "", `${location.pathname}${serializeSearchState(state)}`);

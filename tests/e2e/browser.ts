@@ -7,9 +7,9 @@ import { afterAll, beforeAll, expect } from "vitest";
 /** Debian's Chromium; never a downloaded browser. */
 const EXECUTABLE = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
-/** A fresh Chromium profile: no saved theme, no cache, clipboard allowed. */
+/** A fresh Chromium profile: no saved theme, no cache, clipboard allowed; `touch` makes it a phone's touch screen. */
 export async function launch(
-  options: { colorScheme?: "light" | "dark"; width?: number; javaScript?: boolean } = {},
+  options: { colorScheme?: "light" | "dark"; width?: number; javaScript?: boolean; touch?: boolean } = {},
 ): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "handbook-chromium-")), {
     executablePath: EXECUTABLE,
@@ -27,6 +27,7 @@ export async function launch(
     colorScheme: options.colorScheme ?? "light",
     javaScriptEnabled: options.javaScript ?? true,
     reducedMotion: "reduce",
+    ...(options.touch ? { hasTouch: true, isMobile: true } : {}),
   });
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   return context;

@@ -34,25 +34,34 @@ const practices = [
   practice("linkedin", "LinkedIn Profile", "online"),
 ];
 
-/** Pages of the fake index: each matches the words of its text. */
-const PAGES: (ResultData & { text: string; filters: Record<string, string> })[] = practices.map((p) => ({
-  url: p.url,
-  title: p.title,
-  type: "practice",
-  section: p.sectionTitle,
-  subsection: p.subsection,
-  excerpt: `About <mark>${p.title}</mark> &amp; more`,
-  text: p.title.toLowerCase(),
-  filters: { section: p.sectionTitle, ...(p.industries.length ? { industry: "Finance" } : {}) },
-}));
+/** Pages of the fake index: each matches the words of its title, found in its body too. */
+type Page = ResultData & { text: string; filters: Record<string, string> };
+const pagesOf = (list: ListedPractice[]): Page[] =>
+  list.map((p) => ({
+    url: p.url,
+    title: p.title,
+    type: "practice",
+    section: p.sectionTitle,
+    subsection: p.subsection,
+    source: `Do ${p.title}`,
+    // As Pagefind indexes a practice: title, one-liner, then subsection and section for ranking, then the body.
+    content: `${p.title}. Do ${p.title}. ${p.subsection}. ${p.sectionTitle}. About ${p.title} & more.`,
+    locations: [],
+    text: p.title.toLowerCase(),
+    filters: { type: "practice", section: p.sectionTitle, ...(p.industries.length ? { industry: "Finance" } : {}) },
+  }));
 
-/** A SearchClient over PAGES whose loading the test releases by hand. */
-function fakeClient() {
+/**
+ * A SearchClient over the practices' pages whose loading the test releases
+ * by hand; `rank` may reorder what a query finds.
+ */
+function fakeClient(list = practices, rank = (hits: Page[], _query: string) => hits) {
+  const PAGES = pagesOf(list);
   let release!: () => void;
   const loaded = new Promise<void>((resolve) => (release = resolve));
   const searches: { query: string | null; filters: Filters }[] = [];
   let filtersLoaded = false;
-  const count = (pages: typeof PAGES): FilterCounts => {
+  const count = (pages: Page[]): FilterCounts => {
     const counts: FilterCounts = {};
     for (const page of pages)
       for (const [name, value] of Object.entries(page.filters))
@@ -70,15 +79,23 @@ function fakeClient() {
       searches.push({ query, filters });
       client.ready = true;
       const words = (query ?? "").toLowerCase().split(/\s+/).filter(Boolean);
-      const hits = PAGES.filter(
+      const found = PAGES.filter(
         (page) =>
           words.every((w) => page.text.includes(w)) &&
           Object.entries(filters).every(([name, values]) => !values?.length || values.includes(page.filters[name]!)),
       );
+      const hits = rank(found, query ?? "");
       return {
         total: hits.length,
         counts: counted ? count(hits) : undefined,
-        results: async (a, b) => hits.slice(a, b),
+        results: async (a, b) =>
+          hits.slice(a, b).map((hit) => ({
+            ...hit,
+            // Where the query's words are, as word indexes into the text, as Pagefind gives them.
+            locations: hit.content
+              .split(/\s+/)
+              .flatMap((word, i) => (words.some((w) => word.toLowerCase().includes(w)) ? [i] : [])),
+          })),
       };
     },
     async loadFilters() {
@@ -90,30 +107,31 @@ function fakeClient() {
   return client;
 }
 
-/** Records what the controller renders. */
+/** Records what the controller renders; `held` plays the results the reader points at or has focused. */
 function recorder() {
   const calls: {
-    results: { items: ResultItem[]; status: string }[];
+    results: { items: ResultItem[]; status: string | undefined; more: number | undefined }[];
     chips: ChipGroup[][];
     empty: (EmptyState | null)[];
     busy: boolean[];
-  } = { results: [], chips: [], empty: [], busy: [] };
+    held: string[];
+  } = { results: [], chips: [], empty: [], busy: [], held: [] };
   const renderer: SearchRenderer = {
     busy: (busy) => calls.busy.push(busy),
-    results: (items, status) => calls.results.push({ items, status }),
+    results: (items, status, more) => calls.results.push({ items, status, more }),
     chips: (groups) => calls.chips.push(groups),
     empty: (state) => calls.empty.push(state),
+    held: () => calls.held,
   };
   return { calls, renderer };
 }
 
-function setup(initial = EMPTY_STATE) {
-  const client = fakeClient();
+function setup(initial = EMPTY_STATE, client = fakeClient(), list = practices) {
   const { calls, renderer } = recorder();
   const changes: unknown[] = [];
   const controller = new SearchController(initial, {
     client,
-    practices,
+    practices: list,
     sections,
     industries,
     renderer,
@@ -141,16 +159,17 @@ describe("the search controller", () => {
     expect(calls.busy.at(-1)).toBe(false);
   });
 
-  it("marks the query's words in instant titles and carries the query to the result's page", async () => {
+  it("shows instant titles as partial results and carries the query to the result's page", async () => {
     const { calls, controller } = setup();
     void controller.update({ query: "linkedin" });
     const item = calls.results[0]!.items[0]!;
-    expect(item.title).toEqual([
-      { text: "LinkedIn", marked: true },
-      { text: " Profile", marked: false },
-    ]);
-    expect(item.href).toBe("/practices/linkedin/?highlight=linkedin");
-    expect(item.where).toBe("Online Networking › Events");
+    expect(item).toMatchObject({
+      key: "/practices/linkedin/",
+      title: [{ text: "LinkedIn Profile", marked: false }],
+      href: "/practices/linkedin/?highlight=linkedin",
+      where: "Online Networking › Events",
+      partial: true,
+    });
   });
 
   it("keeps instant results for the same query until the full list replaces them, never shrinking to one", async () => {
@@ -158,13 +177,78 @@ describe("the search controller", () => {
     const settled = controller.update({ query: "follow" });
     client.release();
     await settled;
-    expect(calls.results.map((r) => r.items.length)).toEqual([1, 1]);
-    expect(calls.results.at(-1)!.status).toBe("1 result.");
-    expect(calls.results.at(-1)!.items[0]!.excerpt).toEqual([
-      { text: "About ", marked: false },
-      { text: "Follow-up", marked: true },
-      { text: " & more", marked: false },
+    // Instant, then the full-text top in place of the instant one, then the full list.
+    expect(calls.results.map((r) => r.items.length)).toEqual([1, 1, 1]);
+    expect(calls.results.map((r) => r.items[0]!.partial)).toEqual([true, false, false]);
+    expect(calls.results.at(-1)!.status).toBe("1 practice.");
+    // The title, the verbatim one-liner and the body's words: never the lead or the context indexed for ranking.
+    expect(calls.results.at(-1)!.items[0]).toMatchObject({
+      title: [{ text: "Follow-up", marked: false }],
+      source: "Do Follow-up",
+      partial: false,
+      excerpt: [
+        { text: "About ", marked: false },
+        { text: "Follow-up", marked: true },
+        { text: " & more.", marked: false },
+      ],
+    });
+  });
+
+  it("keeps the last results on screen while the next query runs: the list never blanks between keystrokes", async () => {
+    const many = Array.from({ length: 12 }, (_, i) => practice(`p${i}`, `Pitch ${i}`, "offline"));
+    const client = fakeClient(many, (hits, query) => (query === "pitc" ? [...hits].reverse() : hits));
+    const { calls, controller } = setup(EMPTY_STATE, client, many);
+    client.release();
+    await controller.update({ query: "pitch" });
+    const before = calls.results.length;
+    await controller.update({ query: "pitc" });
+    const steps = calls.results.slice(before);
+    // The new top first, in place of the old top, the rest of the old list staying; then the new list.
+    const pitches = (...ns: number[]) => ns.map((n) => `Pitch ${n}`);
+    expect(steps.map((r) => titles(r.items))).toEqual([
+      pitches(11, 10, 9, 0, 1, 2, 3, 4, 5, 6),
+      pitches(11, 10, 9, 8, 7, 6, 5, 4, 3, 2),
     ]);
+    // The step in between says nothing new: the status changes once, with the whole answer.
+    expect(steps.map((r) => r.status)).toEqual([undefined, "12 practices, showing 10."]);
+  });
+
+  it("keeps the result the reader points at or has focused in its place when the list changes", async () => {
+    const many = Array.from({ length: 4 }, (_, i) => practice(`p${i}`, `Pitch ${i}`, "offline"));
+    // "pitc" ranks the same pages in reverse.
+    const client = fakeClient(many, (hits, query) => (query === "pitc" ? [...hits].reverse() : hits));
+    const { calls, controller } = setup(EMPTY_STATE, client, many);
+    client.release();
+    await controller.update({ query: "pitch" });
+    expect(titles(calls.results.at(-1)!.items)).toEqual(["Pitch 0", "Pitch 1", "Pitch 2", "Pitch 3"]);
+    // The reader points at the third, "Pitch 2": it stays third, and the others follow the new ranking around it.
+    calls.held.push("/practices/p2/");
+    await controller.update({ query: "pitc" });
+    expect(titles(calls.results.at(-1)!.items)).toEqual(["Pitch 3", "Pitch 1", "Pitch 2", "Pitch 0"]);
+    calls.held.length = 0;
+    await controller.update({ query: "pitch " });
+    expect(titles(calls.results.at(-1)!.items)).toEqual(["Pitch 0", "Pitch 1", "Pitch 2", "Pitch 3"]);
+  });
+
+  it("shows every result, ten more at a time, saying how many there are", async () => {
+    const many = Array.from({ length: 23 }, (_, i) => practice(`p${i}`, `Pitch ${i}`, "offline"));
+    const client = fakeClient(many);
+    const { calls, controller } = setup(EMPTY_STATE, client, many);
+    client.release();
+    await controller.update({ query: "pitch" });
+    expect(calls.results.at(-1)).toMatchObject({ status: "23 practices, showing 10.", more: 13 });
+    expect(await controller.more()).toBe(LIMIT);
+    expect(calls.results.at(-1)).toMatchObject({ status: "23 practices, showing 20.", more: 3 });
+    expect(titles(calls.results.at(-1)!.items).slice(0, 12)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `Pitch ${i}`),
+    );
+    expect(await controller.more()).toBe(2 * LIMIT);
+    expect(calls.results.at(-1)).toMatchObject({ status: "23 practices.", more: 0 });
+    expect(calls.results.at(-1)!.items).toHaveLength(23);
+    expect(await controller.more()).toBe(-1);
+    // A new query starts again from the first ten.
+    await controller.update({ query: "pitch 1" });
+    expect(calls.results.at(-1)).toMatchObject({ status: "12 practices, showing 10.", more: 2 });
   });
 
   it("folds changes that arrive during a search into one next run, answering only the latest", async () => {
@@ -248,10 +332,15 @@ describe("result details", () => {
     expect(resultHref("/practices/a/", "", "highlight")).toBe("/practices/a/");
   });
 
-  it("counts results", () => {
+  it("counts results, by kind of page when the counts are known", () => {
     expect(resultStatus(0, 0)).toBe("No practices match.");
     expect(resultStatus(1, 1)).toBe("1 result.");
-    expect(resultStatus(3, 3)).toBe("3 results.");
-    expect(resultStatus(24, 1)).toBe(`24 results, showing the first ${LIMIT}.`);
+    expect(resultStatus(24, 1)).toBe("24 results, showing 1.");
+    expect(resultStatus(41, 10, { practice: 41 })).toBe("41 practices, showing 10.");
+    expect(resultStatus(1, 1, { practice: 1 })).toBe("1 practice.");
+    expect(resultStatus(45, 45, { practice: 41, section: 2, industry: 1 })).toBe(
+      "41 practices, 2 sections, 1 industry page and 1 other page.",
+    );
+    expect(resultStatus(3, 3, { section: 1, industry: 2 })).toBe("1 section and 2 industry pages.");
   });
 });

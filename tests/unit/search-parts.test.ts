@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { excerptParts, markRanges } from "../../src/lib/search/excerpt.ts";
+import { arrange } from "../../src/lib/search/arrange.ts";
+import { bodyExcerpt, excerptParts, leadLength, markRanges } from "../../src/lib/search/excerpt.ts";
 import { pagefindClient, toResultData, type PagefindModule } from "../../src/lib/search/pagefind-client.ts";
 import { decodePracticeList, encodePracticeList } from "../../src/lib/search/practice-list.ts";
 
@@ -19,6 +20,77 @@ describe("excerpts", () => {
       { text: " Pitch", marked: false },
     ]);
     expect(markRanges("Pitch", [])).toEqual([{ text: "Pitch", marked: false }]);
+  });
+});
+
+describe("body excerpts", () => {
+  const text = (parts: { text: string; marked: boolean }[]) =>
+    parts.map((p) => (p.marked ? `[${p.text}]` : p.text)).join("");
+  const lead = ["Follow-up", "Always follow up.", "Digital Communication", "Online Networking Strategies"];
+  const page =
+    "Follow-up. Always follow up. Digital Communication. Online Networking Strategies. " +
+    "Calls and email fade fast. Write within a day. A short note that names what you talked about " +
+    "is remembered; a generic one is not. When you follow up, offer one useful thing.";
+  const words = page.split(" ");
+  const at = (word: string, from = 0) => words.findIndex((w, i) => i >= from && w.startsWith(word));
+
+  it("skips the lead: title, one-liner and the context indexed only for ranking", () => {
+    expect(leadLength(words, lead)).toBe(9);
+    // A lead the text does not start with is not skipped.
+    expect(leadLength(words, ["Other title", "Follow-up"])).toBe(1);
+    expect(text(bodyExcerpt(page, [0, 3], lead, 6))).toBe("Calls and email fade fast. Write …");
+  });
+
+  it("shows whole words around the matches, from the sentence's start, with ellipses where text is left out", () => {
+    const hit = at("follow", 9);
+    expect(text(bodyExcerpt(page, [0, 3, hit], lead, 8))).toBe("When you [follow] up, offer one useful thing.");
+    const mid = at("names");
+    expect(text(bodyExcerpt(page, [mid], lead, 12))).toBe(
+      "A short note that [names] what you talked about is remembered; a …",
+    );
+    // Too far from its sentence's start: a few words before the match, after an ellipsis.
+    expect(text(bodyExcerpt(page, [mid], lead, 6))).toBe("… that [names] what you talked about …");
+  });
+
+  it("near the end of the text, fills the excerpt from further back", () => {
+    expect(text(bodyExcerpt(page, [at("useful")], lead, 12))).toBe("When you follow up, offer one [useful] thing.");
+    expect(text(bodyExcerpt(page, [at("useful")], lead, 30))).toMatch(
+      /^Write within a day\. .* one \[useful\] thing\.$/,
+    );
+  });
+
+  it("picks the stretch with the most matches and marks words without their punctuation", () => {
+    const first = at("Write");
+    const dense = [at("remembered;"), at("generic")];
+    expect(text(bodyExcerpt(page, [first, ...dense], lead, 8))).toBe(
+      "… is [remembered]; a [generic] one is not. When …",
+    );
+  });
+
+  it("is empty when the text is all lead", () => {
+    expect(bodyExcerpt("Title. Do it.", [0], ["Title", "Do it."])).toEqual([]);
+  });
+});
+
+describe("keeping results in place", () => {
+  const key = (s: string) => s;
+  it("keeps pinned results at their index and fills the rest in rank order", () => {
+    expect(arrange(["a", "b", "c", "d"], key, new Map([["c", 0]]))).toEqual(["c", "a", "b", "d"]);
+    expect(arrange(["a", "b", "c"], key, new Map())).toEqual(["a", "b", "c"]);
+    // A pin past the end, or on a taken place, gives way; a pinned result no longer found is dropped.
+    expect(arrange(["a", "b"], key, new Map([["b", 5]]))).toEqual(["a", "b"]);
+    expect(
+      arrange(
+        ["a", "b", "c"],
+        key,
+        new Map([
+          ["b", 0],
+          ["c", 0],
+          ["x", 1],
+        ]),
+      ),
+    ).toEqual(["b", "a", "c"]);
+    expect(arrange([], key, new Map([["a", 0]]))).toEqual([]);
   });
 });
 
@@ -65,7 +137,7 @@ describe("the Pagefind client", () => {
         calls.push(`search ${query} ${JSON.stringify(options)}`);
         return {
           results: [1, 2, 3].map((n) => ({
-            data: async () => ({ url: `/p${n}/`, excerpt: `x${n}`, meta: { title: `P${n}`, type: "practice" } }),
+            data: async () => ({ url: `/p${n}/`, meta: { title: `P${n}`, type: "practice" } }),
           })),
           filters: { section: { A: 3 } },
         };
@@ -81,7 +153,7 @@ describe("the Pagefind client", () => {
     expect(client.ready).toBe(false);
     await Promise.all([client.load(), client.load()]);
     expect(urls).toEqual(["/hb/pagefind/pagefind.js"]);
-    expect(calls).toEqual(['options {"baseUrl":"/hb/","excerptLength":22,"noWorker":true}', "init", "filters"]);
+    expect(calls).toEqual(['options {"baseUrl":"/hb/","noWorker":true}', "init", "filters"]);
     const first = await client.search("a b", { section: ["A"], industry: [] });
     expect(client.ready).toBe(true);
     expect(calls.at(-1)).toBe('search a b {"filters":{"section":{"any":["A"]}}}');
@@ -117,13 +189,18 @@ describe("the Pagefind client", () => {
   });
 
   it("fills in what a result's metadata lacks", () => {
-    expect(toResultData({ url: "/x/", excerpt: "e", meta: {} })).toEqual({
+    expect(toResultData({ url: "/x/", meta: {} })).toEqual({
       url: "/x/",
-      excerpt: "e",
       title: "/x/",
       type: "page",
       section: "",
       subsection: "",
+      source: "",
+      content: "",
+      locations: [],
     });
+    expect(
+      toResultData({ url: "/y/", content: "A <b>", locations: [1], meta: { title: "Y", source: "Do y" } }),
+    ).toMatchObject({ title: "Y", source: "Do y", content: "A <b>", locations: [1] });
   });
 });

@@ -1,19 +1,29 @@
-import { excerptParts, markRanges, type ExcerptPart } from "./excerpt.ts";
-import { highlightTerms, matchRanges } from "./highlight.ts";
-import type { FilterCounts, FilterName, ResultData, SearchClient } from "./pagefind-client.ts";
+import { arrange } from "./arrange.ts";
+import { bodyExcerpt, type ExcerptPart } from "./excerpt.ts";
+import type { FilterCounts, FilterName, ResultData, SearchClient, SearchResponse } from "./pagefind-client.ts";
 import type { ListedPractice } from "./practice-list.ts";
 import { toggle, type SearchState } from "./state.ts";
 import { suggest } from "./suggest.ts";
 
-/** Results shown at once: enough to scan, few enough to load instantly. */
+/** Results shown at once, and added by each "Show more": enough to scan, few enough to load instantly. */
 export const LIMIT = 10;
+/** Results that replace the top of a list already on screen before the rest have loaded: about what a screen shows. */
+const HEAD = 3;
 
 export interface ResultItem {
+  /** The page's URL: the same result across refinements and queries. */
+  key: string;
+  /** The title: the link's whole accessible name, unmarked so it reads as a title (the excerpt shows the matches). */
   title: ExcerptPart[];
   /** Where the result sits: "Section › Subsection" for a practice, else the kind of page. */
   where: string;
   href: string;
+  /** A practice's one-line advice, verbatim; empty for other pages and for instant results. */
+  source: string;
+  /** Words from the body around the matches (see bodyExcerpt); empty for instant results. */
   excerpt: ExcerptPart[];
+  /** An instant result, from the title alone: its one-liner and excerpt come with the full-text results. */
+  partial: boolean;
 }
 
 export interface Chip {
@@ -38,7 +48,14 @@ export type EmptyState =
 export interface SearchRenderer {
   /** Results are still being refined (instant, first, all) while busy. */
   busy(busy: boolean): void;
-  results(items: ResultItem[], status: string): void;
+  /**
+   * The list to show and what to say about it; `more` results can still be
+   * shown ("Show more"). Without a status and count, the list is an
+   * intermediate step and what was said stands.
+   */
+  results(items: ResultItem[], status?: string, more?: number): void;
+  /** Keys of the results the reader is pointing at or has focused: these keep their place when the list changes. */
+  held?(): string[];
   chips(groups: ChipGroup[]): void;
   empty(state: EmptyState | null): void;
 }
@@ -70,11 +87,28 @@ export function resultHref(url: string, query: string, param: string): string {
   return parsed.pathname + parsed.search + parsed.hash;
 }
 
-/** "3 results.", or "24 results, showing the first 10." */
-export function resultStatus(total: number, shown: number): string {
+const KINDS: [type: string, one: string, many: string][] = [
+  ["practice", "practice", "practices"],
+  ["section", "section", "sections"],
+  ["industry", "industry page", "industry pages"],
+];
+
+/**
+ * What a search found, by kind when the counts by page type are known:
+ * "41 practices.", "41 practices and 2 sections, showing 10.", else
+ * "43 results, showing 10."
+ */
+export function resultStatus(total: number, shown: number, types?: Record<string, number>): string {
   if (total === 0) return "No practices match.";
-  const more = total > shown ? `, showing the first ${Math.min(total, LIMIT)}` : "";
-  return `${total} result${total === 1 ? "" : "s"}${more}.`;
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  let found = count(total, "result", "results");
+  if (types) {
+    const parts = KINDS.filter(([type]) => types[type]).map(([type, one, many]) => count(types[type]!, one, many));
+    const other = total - KINDS.reduce((n, [type]) => n + (types[type] ?? 0), 0);
+    if (other > 0) parts.push(count(other, "other page", "other pages"));
+    found = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : (parts[0] ?? found);
+  }
+  return `${found}${total > shown ? `, showing ${shown}` : ""}.`;
 }
 
 /**
@@ -89,8 +123,10 @@ export class SearchController {
   private current: SearchState;
   private running = false;
   private pending = false;
-  /** The search the instant results on screen answer, if any. */
-  private instantFor: SearchState | undefined;
+  /** The results on screen, in the order shown. */
+  private shown: ResultItem[] = [];
+  /** The search behind the full-text results on screen, for "Show more". */
+  private last: { state: SearchState; search: SearchResponse; types: Record<string, number> | undefined } | undefined;
   /** Settles when the current run and any folded into it are done (for tests and callers that wait). */
   settled: Promise<void> = Promise.resolve();
 
@@ -153,7 +189,7 @@ export class SearchController {
       if (!client.ready) await this.options.yieldToPaint?.();
       await client.load();
     } catch {
-      renderer.results([], "");
+      this.show([], "", 0);
       renderer.empty({ kind: "failed", message: "Search could not load." });
       return;
     }
@@ -173,22 +209,29 @@ export class SearchController {
       const counts = await client.loadFilters();
       if (stale()) return;
       renderer.chips(this.chipGroups(counts));
-      renderer.results([], "");
+      this.last = undefined;
+      this.show([], "", 0);
       renderer.empty(null);
       return;
     }
     const search = await client.search(query, filtersFor());
     if (stale()) return;
-    // The first result is shown as soon as it is loaded and the rest follow,
-    // except over instant results for this same query: those stay until the
-    // full list replaces them, so the list never shrinks to one and grows back.
-    if (this.instantFor !== state) {
-      const first = await search.results(0, 1);
-      if (stale()) return;
-      renderer.results(
-        first.map((r) => this.item(r, state.query)),
-        resultStatus(search.total, first.length),
-      );
+    // The top results are shown as soon as they are loaded, and the rest
+    // follow: on an empty list the first alone; over results already on
+    // screen (instant ones, or the last query's) the top few take their
+    // places and the others stay until the full list replaces them, so the
+    // list answers at once yet never blanks between keystrokes, nor shrinks
+    // and grows back.
+    const shown = this.shown;
+    // Every result of the list starts loading now, the top first (Pagefind loads each once, in order).
+    const loading = search.results(0, LIMIT);
+    loading.catch(() => {});
+    const head = (await search.results(0, shown.length ? HEAD : 1)).map((r) => this.item(r, state.query));
+    if (stale()) return;
+    if (!shown.length) this.show(head, resultStatus(search.total, head.length), 0);
+    else {
+      const rest = shown.filter((old) => !head.some((item) => item.key === old.key));
+      this.show([...head, ...rest.slice(0, Math.max(0, Math.min(shown.length, search.total) - head.length))]);
     }
     // The filter index loads after the first search, which therefore does not wait for it.
     let counts = search.counts;
@@ -202,26 +245,58 @@ export class SearchController {
       if (selected[filter].length)
         counts[filter] = (await client.search(query, filtersFor(filter))).counts?.[filter] ?? {};
     }
-    const top = await search.results(0, LIMIT);
+    const top = await loading;
     if (stale()) return;
     renderer.chips(this.chipGroups(counts));
-    renderer.results(
+    const types = counts["type"];
+    this.last = { state, search, types };
+    this.show(
       top.map((r) => this.item(r, state.query)),
-      resultStatus(search.total, top.length),
+      resultStatus(search.total, top.length, types),
+      search.total - top.length,
     );
     renderer.empty(search.total === 0 ? this.suggestions(state.query) : null);
   }
 
+  /**
+   * Adds the next results to the list, the ones shown staying where they
+   * are. Resolves with the index of the first one added, or -1 when there
+   * was nothing to add (or the search changed meanwhile).
+   */
+  async more(): Promise<number> {
+    const last = this.last;
+    if (!last || last.state !== this.current || this.running) return -1;
+    const from = this.shown.length;
+    const next = await last.search.results(from, from + LIMIT);
+    if (this.last !== last || last.state !== this.current || !next.length) return -1;
+    const items = [...this.shown, ...next.map((r) => this.item(r, last.state.query))];
+    this.show(items, resultStatus(last.search.total, items.length, last.types), last.search.total - items.length);
+    return from;
+  }
+
+  /** Renders a list, keeping each result the reader points at or has focused at its place (see arrange). */
+  private show(items: ResultItem[], status?: string, more?: number): void {
+    const held = new Set(this.options.renderer.held?.() ?? []);
+    const pinned = new Map(this.shown.flatMap((item, index) => (held.has(item.key) ? [[item.key, index]] : [])));
+    this.shown = arrange(items, (item) => item.key, pinned);
+    this.options.renderer.results(this.shown, status, more);
+  }
+
   private item(result: ResultData, query: string): ResultItem {
+    // The lead Pagefind indexes before a practice's body: title, one-liner, then subsection and section for ranking.
+    const lead = [result.title, result.source, result.subsection, result.section];
     return {
+      key: result.url,
       title: [{ text: result.title, marked: false }],
       where: whereOf(result),
       href: resultHref(result.url, query, this.options.highlightParam),
-      excerpt: excerptParts(result.excerpt),
+      source: result.source,
+      excerpt: bodyExcerpt(result.content, result.locations, lead),
+      partial: false,
     };
   }
 
-  /** Before the full-text index is ready: practices whose title or subsection match, typos forgiven, their matched words marked. */
+  /** Before the full-text index is ready: practices whose title or subsection match, typos forgiven. */
   private showInstant(): void {
     const state = this.current;
     if (!state.query.trim()) return;
@@ -230,16 +305,18 @@ export class SearchController {
       (!state.industries.length || p.industries.some((i) => state.industries.includes(i)));
     const found = suggest(state.query, this.entries().filter(matches), LIMIT);
     if (found.length === 0) return;
-    this.instantFor = state;
-    const terms = highlightTerms(state.query);
-    this.options.renderer.results(
+    this.show(
       found.map((p) => ({
-        title: markRanges(p.title, matchRanges(p.title, terms)),
+        key: p.url,
+        title: [{ text: p.title, marked: false }],
         where: `${p.sectionTitle} › ${p.subsection}`,
         href: resultHref(p.url, state.query, this.options.highlightParam),
+        source: "",
         excerpt: [],
+        partial: true,
       })),
       "Searching the full text…",
+      0,
     );
   }
 

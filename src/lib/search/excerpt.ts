@@ -50,3 +50,98 @@ export function markRanges(text: string, ranges: ReadonlyArray<readonly [number,
   if (at < text.length || parts.length === 0) parts.push({ text: text.slice(at), marked: false });
   return parts;
 }
+
+/** Words an excerpt shows: about two lines in the dialog, three or four on a phone. */
+export const EXCERPT_WORDS = 24;
+
+const sentenceEnd = (word: string) => /[.!?…][”’")\]]*$/u.test(word);
+const normalize = (word: string) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+
+/**
+ * How many words at the start of a page's text are not its body, but the
+ * lead the result already shows (title, one-liner) or context indexed only
+ * for ranking (subsection, section): each lead string, in order, is skipped
+ * where the text starts with its words.
+ */
+export function leadLength(words: readonly string[], lead: readonly string[]): number {
+  let at = 0;
+  for (const part of lead) {
+    const expected = part.split(/\s+/).map(normalize).filter(Boolean);
+    if (expected.length && expected.every((word, i) => normalize(words[at + i] ?? "") === word)) at += expected.length;
+  }
+  return at;
+}
+
+/**
+ * A clean excerpt of a page's body for a result: whole words only, from the
+ * stretch with the most matched words (Pagefind's `locations`, word indexes
+ * into the text), starting at a sentence where one starts close before, with
+ * an ellipsis wherever text is left out, and the matched words marked. The
+ * lead (see leadLength) never shows: a result shows its title and one-liner
+ * apart, and the context is there for ranking only. Without a match in the
+ * body, the body's opening.
+ */
+export function bodyExcerpt(
+  text: string,
+  locations: readonly number[],
+  lead: readonly string[],
+  length = EXCERPT_WORDS,
+): ExcerptPart[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const skip = leadLength(words, lead);
+  if (skip >= words.length) return [];
+  const hits = [...new Set(locations)].filter((l) => l >= skip && l < words.length).sort((a, b) => a - b);
+  // Up to a third of the excerpt may come before the first match it shows: enough to start at its sentence.
+  const back = Math.floor(length / 3);
+  // The stretch beginning at a match that holds the most matches, with room left for the words before it.
+  let best = hits[0] ?? skip;
+  let most = 0;
+  for (const [i, first] of hits.entries()) {
+    const count = hits.slice(i).filter((l) => l < first + length - back).length;
+    if (count > most) [best, most] = [first, count];
+  }
+  // Begin at the start of the match's sentence when that is near, else a few words before the match.
+  let start = best;
+  if (hits.length) {
+    start = Math.max(skip, best - Math.ceil(back / 2));
+    for (let i = best; i >= Math.max(skip, best - back); i--) {
+      if (i === skip || sentenceEnd(words[i - 1]!)) {
+        start = i;
+        break;
+      }
+    }
+  }
+  // Near the end of the text, fill the excerpt from further back, from a sentence's start where there is one.
+  if (start > skip && start + length > words.length) {
+    const earliest = Math.max(skip, words.length - length);
+    const sentence = words.findIndex(
+      (_, i) => i >= earliest && i <= start && (i === skip || sentenceEnd(words[i - 1]!)),
+    );
+    start = sentence >= 0 ? sentence : earliest;
+  }
+  const end = Math.min(words.length, start + length);
+  const marked = new Set(hits);
+  const parts: ExcerptPart[] = [];
+  const push = (text: string, mark: boolean) => {
+    const last = parts.at(-1);
+    if (last && last.marked === mark) last.text += text;
+    else if (text) parts.push({ text, marked: mark });
+  };
+  const openedMidSentence = start > skip && !sentenceEnd(words[start - 1]!);
+  if (openedMidSentence) push("… ", false);
+  for (let i = start; i < end; i++) {
+    const word = words[i]!;
+    if (i > start) push(" ", false);
+    if (!marked.has(i)) {
+      push(word, false);
+      continue;
+    }
+    // Mark the word, not the punctuation around it.
+    const [, before = "", core = "", after = ""] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u.exec(word) ?? [];
+    push(before, false);
+    push(core, true);
+    push(after, false);
+  }
+  if (end < words.length) push(sentenceEnd(words[end - 1]!) ? "" : " …", false);
+  return parts;
+}

@@ -13,8 +13,12 @@ export interface ResultData {
   type: string;
   section: string;
   subsection: string;
-  /** Pagefind's excerpt: text with <mark> around matched words (see excerptParts). */
-  excerpt: string;
+  /** A practice's one-line advice, verbatim; empty for other pages. */
+  source: string;
+  /** The page's indexed text, plain: its lead (title, one-liner, context for ranking), then its body. */
+  content: string;
+  /** The matched words, as indexes into the text's words (split at white space). */
+  locations: number[];
 }
 
 export interface SearchResponse {
@@ -38,7 +42,9 @@ export interface SearchClient {
 
 interface PagefindResultData {
   url: string;
-  excerpt: string;
+  /** The indexed text, plain (its `raw_content` is the same with `<` and `>` escaped for HTML). */
+  content?: string;
+  locations?: number[];
   meta: Record<string, string | undefined>;
 }
 /** The part of Pagefind's JS API (pagefind.js, 1.x) used here. */
@@ -56,14 +62,16 @@ export interface PagefindModule {
 }
 
 /** Pagefind's result data as the interface needs it. */
-export function toResultData({ url, excerpt, meta }: PagefindResultData): ResultData {
+export function toResultData({ url, content, locations, meta }: PagefindResultData): ResultData {
   return {
     url,
-    excerpt,
     title: meta["title"] ?? url,
     type: meta["type"] ?? "page",
     section: meta["section"] ?? "",
     subsection: meta["subsection"] ?? "",
+    source: meta["source"] ?? "",
+    content: content ?? "",
+    locations: locations ?? [],
   };
 }
 
@@ -105,7 +113,7 @@ export function pagefindClient(
     loading ??= importModule(`${base}pagefind/pagefind.js`).then(async (pagefind) => {
       // In the page's own thread: for an index this size a worker costs a
       // 12 KiB script and a start-up longer than the searches it would take over.
-      await pagefind.options({ baseUrl: base, excerptLength: 22, noWorker: true });
+      await pagefind.options({ baseUrl: base, noWorker: true });
       // Starts fetching the index metadata and WebAssembly; the first search waits for them.
       await pagefind.init();
       // Every search reads the filter index (for its counts): fetch it now, beside the
