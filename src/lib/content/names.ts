@@ -12,6 +12,8 @@
  * names no one.
  */
 
+import { MONTHS } from "../site/dates.ts";
+
 /** Capitalized words in person positions that are not people in this handbook. */
 export const NOT_PEOPLE = new Set([
   // Titles, which stand before a name rather than for one.
@@ -31,17 +33,7 @@ export const NOT_PEOPLE = new Set([
   "Friday",
   "Saturday",
   "Sunday",
-  "January",
-  "February",
-  "March",
-  "April",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
+  ...MONTHS,
   "Slack",
   "Zoom",
   "Meetup",

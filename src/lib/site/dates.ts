@@ -1,4 +1,5 @@
-const MONTHS = [
+/** Month names, January first. */
+export const MONTHS = [
   "January",
   "February",
   "March",
