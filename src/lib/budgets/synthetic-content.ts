@@ -1,4 +1,5 @@
 import { parse, stringify } from "yaml";
+import { EDITORIAL } from "../content/editorial.ts";
 import { splitFrontmatter } from "../content/read-entries.ts";
 
 /**
@@ -47,7 +48,7 @@ export function syntheticHandbook(files: Record<string, string>, factor: number)
   for (const path of Object.keys(files)) {
     if (path.startsWith("home/") || path.startsWith("industries/")) out[path] = files[path]!;
   }
-  const pending = (files["editorial-pending.txt"] ?? "").split("\n").filter((l) => l.trim() && !l.startsWith("#"));
+  const pending = (files[EDITORIAL.pendingFile] ?? "").split("\n").filter((l) => l.trim() && !l.startsWith("#"));
   const sectionFiles = Object.keys(files).filter((p) => p.startsWith("sections/"));
   const practiceFiles = Object.keys(files).filter((p) => p.startsWith("practices/"));
   for (let k = 1; k <= factor; k++) {
@@ -85,6 +86,6 @@ export function syntheticHandbook(files: Record<string, string>, factor: number)
       if (k > 1) pending.push(practice.id);
     }
   }
-  out["editorial-pending.txt"] = `${pending.join("\n")}\n`;
+  out[EDITORIAL.pendingFile] = `${pending.join("\n")}\n`;
   return out;
 }

@@ -16,7 +16,7 @@ const id = () =>
   z.string().regex(idPattern, "use lowercase letters, digits and single hyphens, e.g. follow-up-event-networking");
 
 /** A calendar date as YAML writes it unquoted, `2026-11-30`; kept as text so no time zone can shift it. */
-export const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const isoDate = () =>
   z
     .string()

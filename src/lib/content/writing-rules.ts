@@ -2,6 +2,7 @@ import type { Nodes, Root as MdastRoot } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { analyzeBody, BODY_WORDS, OPTIONAL_PARTS, PRACTICE_PARTS, REQUIRED_PARTS, STEPS, type PracticePart } from "./practice-parts.ts";
 import { walkTree } from "./body.ts";
+import { namesakePairs } from "./editorial.ts";
 import { lineInEntry, type Entry, type HandbookContent } from "./read-entries.ts";
 import type { Problem } from "./problems.ts";
 
@@ -202,19 +203,16 @@ export function checkWriting(content: HandbookContent): Problem[] {
     }
   }
 
-  const byTitle = new Map<string, Entry<(typeof content.practices)[number]["data"]>[]>();
-  for (const p of content.practices) byTitle.set(p.data.title, [...(byTitle.get(p.data.title) ?? []), p]);
-  for (const p of content.practices) {
-    for (const other of byTitle.get(p.data.title)!) {
-      if (other !== p && !p.data.related.includes(other.data.id)) {
-        problems.push({
-          kind: "namesake",
-          file: p.file,
-          field: "related",
-          message: `"${other.data.title}" in ${other.data.subsection} (${other.data.id}) has the same title but is not in related`,
-          fix: `add "${other.data.id}" to related, so a reader can tell the two apart`,
-        });
-      }
+  for (const pair of namesakePairs(content)) {
+    for (const [p, other] of [pair, [pair[1], pair[0]] as const]) {
+      if (p.data.related.includes(other.data.id)) continue;
+      problems.push({
+        kind: "namesake",
+        file: p.file,
+        field: "related",
+        message: `"${other.data.title}" in ${other.data.subsection} (${other.data.id}) has the same title but is not in related`,
+        fix: `add "${other.data.id}" to related, so a reader can tell the two apart`,
+      });
     }
   }
 
