@@ -31,12 +31,15 @@ function contrast(a: string, b: string): number {
   return (hi! + 0.05) / (lo! + 0.05);
 }
 
-/** Loads a page with a layout-shift observer in place from the start, and returns the page's total shift. */
-async function layoutShift(page: Page, url: string): Promise<number> {
+/** Loads a page with a layout-shift observer in place from the start: its total shift, and what moved. */
+async function layoutShift(page: Page, url: string): Promise<{ shift: number; moved: string[] }> {
   await page.goto(url, { waitUntil: "load" });
-  // Late scripts (the not-found suggestions, search on /search/) have had their chance to move something.
+  // Late scripts (the not-found suggestions) have had their chance to move something.
   await page.waitForTimeout(1200);
-  return page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+  return page.evaluate(() => {
+    const w = window as unknown as { __shift: number; __shifted: string[] };
+    return { shift: w.__shift, moved: w.__shifted };
+  });
 }
 
 describe("layout shift is 0 on every page type (item 12)", () => {
@@ -44,11 +47,19 @@ describe("layout shift is 0 on every page type (item 12)", () => {
   beforeAll(async () => {
     context = await launch();
     await context.addInitScript(() => {
-      const w = window as unknown as { __shift: number };
+      const w = window as unknown as { __shift: number; __shifted: string[] };
       w.__shift = 0;
+      w.__shifted = [];
+      type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node }[] };
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
-          if (!entry.hadRecentInput) w.__shift += entry.value;
+        for (const entry of list.getEntries() as Shift[]) {
+          if (entry.hadRecentInput) continue;
+          w.__shift += entry.value;
+          for (const source of entry.sources) {
+            const node = source.node as Element | undefined;
+            w.__shifted.push(node ? `${node.nodeName}.${node.className || node.id}` : "?");
+          }
+        }
       }).observe({ type: "layout-shift", buffered: true });
     });
   });
@@ -58,7 +69,8 @@ describe("layout shift is 0 on every page type (item 12)", () => {
     it.each(Object.entries(PAGES))(`%s page at ${width} px`, async (_, path) => {
       const page = await context.newPage();
       await page.setViewportSize({ width, height: 800 });
-      expect(await layoutShift(page, `${site}${path}`)).toBe(0);
+      const { shift, moved } = await layoutShift(page, `${site}${path}`);
+      expect(shift, moved.join(", ")).toBe(0);
       await page.close();
     });
   }
