@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextChoice, readChoice } from "../../src/lib/site/theme.ts";
+import { nextChoice, readChoice, type ThemeChoice } from "../../src/lib/site/theme.ts";
 
 describe("readChoice", () => {
   it("takes a saved light or dark, and follows the system for anything else", () => {
@@ -14,7 +14,7 @@ describe("readChoice", () => {
 describe("nextChoice", () => {
   it("visits all three states and returns to the start", () => {
     for (const systemDark of [false, true]) {
-      const seen = ["system" as const];
+      const seen: ThemeChoice[] = ["system"];
       let choice = nextChoice("system", systemDark);
       while (choice !== "system") {
         seen.push(choice);
