@@ -8,7 +8,7 @@ import tailwindcss from "@tailwindcss/vite";
 import { contentCheck } from "./src/integrations/content-check.ts";
 import { csp } from "./src/integrations/csp.ts";
 import { lazyChunk } from "./src/integrations/lazy-chunk.ts";
-import { formatConfigProblem, outDirProblem, readConfig, readSite } from "./src/lib/config.ts";
+import { formatConfigProblem, outDirProblem, readConfig, readSite, siteUrlNotice } from "./src/lib/config.ts";
 
 // The site's public URL and base path come from the environment so one build
 // setup serves a domain root or a subpath (e.g. SITE_BASE=/handbook). A setting
@@ -50,6 +50,16 @@ export default defineConfig({
     // The 404 page and the search page are not destinations for search engines.
     sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(new URL(page).pathname) }),
     csp(),
+    // Said last, where it is seen: a build for localhost is easy to deploy by mistake.
+    {
+      name: "handbook:site-url",
+      hooks: {
+        "astro:build:done": ({ logger }) => {
+          const notice = siteUrlNotice();
+          if (notice) logger.warn(notice);
+        },
+      },
+    },
   ],
   // Stylesheets inline in each page: a reading page is then one request plus
   // nothing, and the budgets count the same bytes either way.

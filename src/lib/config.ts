@@ -114,6 +114,21 @@ export function readSite(env: Record<string, string | undefined> = process.env):
   return { site, base, problems };
 }
 
+/**
+ * What a build without `SITE_URL` must say: it works, but every canonical URL,
+ * link preview (`og:url`, `og:image`) and sitemap entry names localhost, which
+ * is a dead link once the site is deployed. (Copied, shared and printed links
+ * do not depend on it: the browser gives them the address the page came from.)
+ */
+export function siteUrlNotice(env: Record<string, string | undefined> = process.env): string | undefined {
+  if (env.SITE_URL) return undefined;
+  const { site, base } = readSite(env);
+  return [
+    `SITE_URL is not set: canonical URLs, link previews and the sitemap point at ${new URL(base, site).href}, which works only on this machine.`,
+    "    fix: build with the address the site is served from, e.g. SITE_URL=https://handbook.example.org npm run build (and SITE_BASE=/path if it lives under one)",
+  ].join("\n");
+}
+
 /** One line a problem, for the terminal. */
 export function formatConfigProblem(problem: ConfigProblem): string {
   return `${problem.variable}: ${problem.message}\n    fix: ${problem.fix}`;

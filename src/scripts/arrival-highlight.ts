@@ -4,6 +4,12 @@ import { highlightTerms, matchRanges } from "../lib/search/highlight.ts";
  * Marks the words a reader searched for when they arrive from a search result
  * (`?highlight=…`), then removes the parameter from the address bar so that a
  * link copied from there is the clean permalink.
+ *
+ * The page stays where the reader landed when it can: a `#practice` anchor has
+ * already put its title under the header, and a first match already on screen
+ * needs no scroll. An introduction holding matches opens. Otherwise the practice holding the first match (or the
+ * match) is brought to the top at once, title first, never centred and never
+ * animated.
  */
 export function highlightArrival(param: string): void {
   const url = new URL(location.href);
@@ -31,5 +37,18 @@ export function highlightArrival(param: string): void {
     }
     first ??= earliest;
   }
-  first?.scrollIntoView({ block: "center" });
+  // A #practice link has put its title under the header: opening anything above it would push it away.
+  if (!first || location.hash) return;
+  // A section's or industry's search record is mostly its introduction, closed on arrival: open it to show the matches.
+  const closed = root.querySelector("details:not([open]) mark")?.closest("details");
+  if (closed) closed.open = true;
+  if (inView(first)) return;
+  (first.closest<HTMLElement>(".practice") ?? first).scrollIntoView({ block: "start", behavior: "instant" });
+}
+
+/** On screen and not under the sticky header. */
+function inView(element: HTMLElement): boolean {
+  const box = element.getBoundingClientRect();
+  const header = document.querySelector("header")?.getBoundingClientRect().bottom ?? 0;
+  return box.top >= header && box.bottom <= innerHeight;
 }

@@ -9,7 +9,13 @@ const EXECUTABLE = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 /** A fresh Chromium profile: no saved theme, no cache, clipboard allowed; `touch` makes it a phone's touch screen. */
 export async function launch(
-  options: { colorScheme?: "light" | "dark"; width?: number; javaScript?: boolean; touch?: boolean } = {},
+  options: {
+    colorScheme?: "light" | "dark";
+    width?: number;
+    javaScript?: boolean;
+    touch?: boolean;
+    reducedMotion?: "reduce" | "no-preference";
+  } = {},
 ): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "handbook-chromium-")), {
     executablePath: EXECUTABLE,
@@ -26,7 +32,7 @@ export async function launch(
     viewport: { width: options.width ?? 1280, height: 800 },
     colorScheme: options.colorScheme ?? "light",
     javaScriptEnabled: options.javaScript ?? true,
-    reducedMotion: "reduce",
+    reducedMotion: options.reducedMotion ?? "reduce",
     ...(options.touch ? { hasTouch: true, isMobile: true } : {}),
   });
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);

@@ -177,8 +177,13 @@ describe("the shareable search page", () => {
     const count = Number(/\((\d+)\)/.exec((await chip.textContent()) ?? "")![1]);
     await chip.click();
     await expect.poll(() => page.url()).toContain("section=offline-networking-strategies");
-    await expect.poll(() => resultLinks().count()).toBe(Math.min(count, 10));
-    for (const text of await resultEntries().allTextContents()) expect(text).toContain("Offline Networking Strategies");
+    // The list refreshes after the URL does: wait until every entry is from the chosen section.
+    await expect
+      .poll(async () =>
+        (await resultEntries().allTextContents()).every((text) => text.includes("Offline Networking Strategies")),
+      )
+      .toBe(true);
+    expect(await resultLinks().count()).toBe(Math.min(count, 10));
     await page.getByRole("button", { name: /^Networking Best Practices by Industry \(\d+\)$/ }).click();
     await expect.poll(() => page.url()).toContain("section=networking-best-practices-by-industry");
     // More results than the one section gave, every one reachable ("Show more").

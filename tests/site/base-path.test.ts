@@ -8,11 +8,13 @@ import { serveStatic } from "../support/preview.ts";
 // A build hosted under a subpath: every internal link, stylesheet and script must carry the base.
 const BASE = "/handbook";
 let out = "";
+let output = "";
 
 beforeAll(() => {
   const run = astroBuild({ SITE_URL: "https://example.org", SITE_BASE: BASE });
   if (run.status !== 0) throw new Error(`build under ${BASE} failed:\n${run.output}`);
   out = run.outDir;
+  output = run.output;
 }, 180_000);
 
 describe(`hosted under ${BASE}`, () => {
@@ -27,10 +29,15 @@ describe(`hosted under ${BASE}`, () => {
     expect(wrong.slice(0, 20)).toEqual([]);
   });
 
-  it("canonical URLs and copied links use the configured site and base", () => {
+  it("canonical URLs use the configured site and base; copied links the base, on the address the page is served from", () => {
     const html = readFileSync(join(out, "practices/elevator-pitch/index.html"), "utf8");
     expect(html).toContain('<link rel="canonical" href="https://example.org/handbook/practices/elevator-pitch/">');
-    expect(html).toContain('data-copy-text="https://example.org/handbook/practices/elevator-pitch/"');
+    expect(html).toContain('<meta property="og:url" content="https://example.org/handbook/practices/elevator-pitch/">');
+    expect(html).toContain('data-copy-link="/handbook/practices/elevator-pitch/"');
+  });
+
+  it("a build with SITE_URL set does not warn about localhost", () => {
+    expect(output).not.toContain("SITE_URL is not set");
   });
 
   it("_headers puts its rules under the base, where the host serves the files", () => {

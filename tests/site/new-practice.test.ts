@@ -81,6 +81,9 @@ describe("adding a practice by the README's steps", () => {
     const build = astroBuild(env);
     expect(build.status, build.output).toBe(0);
     expect(readdirSync(join(build.outDir, "practices"))).toContain(NEW.id);
+    // Built without SITE_URL, as the README's steps do: the build says where its links point, and how to change it.
+    if (!process.env["SITE_URL"])
+      expect(build.output).toMatch(/SITE_URL is not set[^\n]*localhost[\s\S]*fix: .*SITE_URL=/);
 
     // The site tests that read a built site (not those that build one themselves), over this build.
     const siteTests = readdirSync("tests/site")

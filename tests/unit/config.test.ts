@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { outDirProblem, readConfig, readSite } from "../../src/lib/config.ts";
+import { outDirProblem, readConfig, readSite, siteUrlNotice } from "../../src/lib/config.ts";
 
 const root = "/site";
 const out = (dir: string, content = "content") =>
@@ -58,5 +58,19 @@ describe("the site's address and base path", () => {
     expect(readSite({ SITE_URL: "https://example.org/handbook/" }).problems[0]!.fix).toBe(
       "give the origin only (SITE_URL=https://example.org) and the path as SITE_BASE=/handbook",
     );
+  });
+});
+
+describe("siteUrlNotice", () => {
+  it("says plainly that links point at localhost without SITE_URL, and how to set it", () => {
+    const notice = siteUrlNotice({ SITE_BASE: "/handbook" })!;
+    expect(notice).toContain("SITE_URL is not set");
+    expect(notice).toContain("http://localhost:4321/handbook");
+    expect(notice).toMatch(/canonical URLs, link previews and the sitemap/);
+    expect(notice).toMatch(/fix: .*SITE_URL=https:\/\/\S+ npm run build/);
+  });
+
+  it("is silent when SITE_URL is set", () => {
+    expect(siteUrlNotice({ SITE_URL: "https://example.org" })).toBeUndefined();
   });
 });
