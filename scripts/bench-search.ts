@@ -20,11 +20,24 @@ import { launch } from "../tests/e2e/browser.ts";
 const { values } = parseArgs({
   options: { runs: { type: "string", default: "7" }, dist: { type: "string", default: "dist" } },
 });
+/**
+ * The first query's bytes are budgeted by who controls them. Pagefind 1.6's
+ * share is fixed by the tool: its runtime (pagefind.js and the WebAssembly,
+ * about 73 KiB) and, for each word of the query, the index chunk holding it.
+ * Pagefind cuts its word index into chunks of 20,000 word positions
+ * (`chunk_index(word_map, 20000)` in pagefind/src/index/mod.rs, not an
+ * option), about 25 KiB each at this handbook's size, so a chunk does not
+ * grow as the handbook does: there are more of them. Our own share (search
+ * code, stylesheet, practice list) has its own, tighter budget, and the total
+ * a cap for the two-word query measured.
+ */
 const BUDGET = {
   warmMs: 80,
   coldMs: 250,
   coldFullTextMs: 250,
-  firstQueryGzipBytes: 100 * 1024,
+  firstQueryGzipBytes: 150 * 1024,
+  firstQueryOwnGzipBytes: 16 * 1024,
+  indexChunksPerWord: 1,
   searchBytesBeforeIntent: 0,
 };
 const QUERIES = [
@@ -74,7 +87,7 @@ const cold: number[] = [];
 const coldFullText: number[] = [];
 const warm: number[] = [];
 let beforeIntent = 0;
-let firstQueryBytes = { raw: 0, gzip: 0, requests: 0 };
+let firstQueryBytes = { raw: 0, gzip: 0, requests: 0, own: 0, pagefind: 0, indexChunks: 0, words: 0 };
 let firstQueryFiles: string[] = [];
 
 for (let i = 0; i < runs; i++) {
@@ -107,10 +120,15 @@ for (let i = 0; i < runs; i++) {
   coldFullText.push(((await page.evaluate("performance.now()")) as number) - (firstKey as number));
   if (i === 0) {
     await page.waitForLoadState("networkidle");
+    const pagefind = fetched.filter((f) => f.path.includes("/pagefind/"));
     firstQueryBytes = {
       requests: fetched.length,
       raw: fetched.reduce((n, f) => n + f.bytes, 0),
       gzip: fetched.reduce((n, f) => n + gzipOf(f.path), 0),
+      own: fetched.filter((f) => !pagefind.includes(f)).reduce((n, f) => n + gzipOf(f.path), 0),
+      pagefind: pagefind.reduce((n, f) => n + gzipOf(f.path), 0),
+      indexChunks: pagefind.filter((f) => f.path.includes("/pagefind/index/")).length,
+      words: query.split(/\s+/).length,
     };
     firstQueryFiles = fetched.map((f) => `${f.path} ${gzipOf(f.path)}`);
   }
@@ -144,6 +162,10 @@ const over = [
     `cold full text ${figures.coldFullTextMedianMs} ms > ${BUDGET.coldFullTextMs} ms`,
   figures.firstQuery.gzip > BUDGET.firstQueryGzipBytes &&
     `first query ${figures.firstQuery.gzip} B gzip > ${BUDGET.firstQueryGzipBytes} B`,
+  figures.firstQuery.own > BUDGET.firstQueryOwnGzipBytes &&
+    `first query, our files ${figures.firstQuery.own} B gzip > ${BUDGET.firstQueryOwnGzipBytes} B`,
+  figures.firstQuery.indexChunks > BUDGET.indexChunksPerWord * figures.firstQuery.words &&
+    `first query loaded ${figures.firstQuery.indexChunks} index chunks for ${figures.firstQuery.words} words`,
   figures.warmMedianMs > BUDGET.warmMs && `warm ${figures.warmMedianMs} ms > ${BUDGET.warmMs} ms`,
   figures.searchBytesBeforeIntent > BUDGET.searchBytesBeforeIntent &&
     `${figures.searchBytesBeforeIntent} B of search before intent`,
@@ -151,11 +173,13 @@ const over = [
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 console.log(
   `cold full text: median ${figures.coldFullTextMedianMs} ms (budget ≤ ${BUDGET.coldFullTextMs} ms) · ` +
-    `first query: ${kib(figures.firstQuery.gzip)} gzip in ${figures.firstQuery.requests} requests (budget ≤ ${kib(BUDGET.firstQueryGzipBytes)})`,
+    `first query: ${kib(figures.firstQuery.gzip)} gzip in ${figures.firstQuery.requests} requests (budget ≤ ${kib(BUDGET.firstQueryGzipBytes)}): ` +
+    `ours ${kib(figures.firstQuery.own)} (≤ ${kib(BUDGET.firstQueryOwnGzipBytes)}), Pagefind ${kib(figures.firstQuery.pagefind)} ` +
+    `with ${figures.firstQuery.indexChunks} index chunks for ${figures.firstQuery.words} words`,
 );
 console.log(
   over.length
     ? `bench:search over budget: ${over.join("; ")}`
-    : `bench:search: within budget (cold ≤ ${BUDGET.coldMs} ms, full text ≤ ${BUDGET.coldFullTextMs} ms, warm ≤ ${BUDGET.warmMs} ms, first query ≤ ${kib(BUDGET.firstQueryGzipBytes)}, 0 B before intent)`,
+    : `bench:search: within budget (cold ≤ ${BUDGET.coldMs} ms, full text ≤ ${BUDGET.coldFullTextMs} ms, warm ≤ ${BUDGET.warmMs} ms, first query ≤ ${kib(BUDGET.firstQueryGzipBytes)} of which ours ≤ ${kib(BUDGET.firstQueryOwnGzipBytes)}, 0 B before intent)`,
 );
 process.exit(over.length ? 1 : 0);
