@@ -15,6 +15,7 @@ export const paths = {
   practices: () => "/practices/",
   industry: (industry: string) => `/industries/${industry}/`,
   search: () => "/search/",
+  progress: () => "/progress/",
 };
 
 /** An absolute URL for sharing and link previews. */
