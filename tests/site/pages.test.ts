@@ -109,3 +109,29 @@ describe("the built handbook", () => {
     expect(readdirSync(`${DIST}/pagefind/index`).length).toBeGreaterThan(0);
   });
 });
+
+describe("the reader's marks", () => {
+  it("are stored under the keys /lists/ and the progress page read (src/lib/lists/storage.ts)", async () => {
+    const { LIST_KEY, PROGRESS_KEY } = await import("../../src/lib/lists/storage.ts");
+    for (const path of ["/", "/sections/offline-networking-strategies/", "/practices/arrive-early/", "/practices/"]) {
+      const scripts = page(path)
+        .querySelectorAll("script")
+        .map((s) => s.textContent)
+        .join("\n");
+      expect(scripts, path).toContain(`"${PROGRESS_KEY}"`);
+      expect(scripts, path).toContain(`"${LIST_KEY}"`);
+    }
+  });
+
+  it("have a slot on every practice of a section and a practice page, and a count on each list of them", () => {
+    const section = page("/sections/offline-networking-strategies/");
+    expect(section.querySelectorAll("article[data-p] [data-acts][data-copy]")).toHaveLength(18);
+    expect(text(section.querySelector("main [data-tally]"))).toBe("18 practices");
+    expect(page("/practices/arrive-early/").querySelector("article[data-p]")?.getAttribute("data-p")).toBe(
+      "arrive-early",
+    );
+    expect(page("/").querySelector("[data-tally]")?.getAttribute("data-tally")).toBe(String(content.practices.length));
+    expect(page("/practices/").querySelectorAll("li[data-p]")).toHaveLength(content.practices.length);
+    expect(page("/progress/").querySelectorAll("li[data-p] [data-acts]")).toHaveLength(content.practices.length);
+  });
+});
