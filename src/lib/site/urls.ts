@@ -15,6 +15,7 @@ export const paths = {
   practices: () => "/practices/",
   industry: (industry: string) => `/industries/${industry}/`,
   search: () => "/search/",
+  lists: () => "/lists/",
 };
 
 /** An absolute URL for sharing and link previews. */
