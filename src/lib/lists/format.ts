@@ -27,26 +27,25 @@ const unknownLine = (id: string) => `${id} (no longer in the handbook)`;
 
 /** `# Title`, the note, then `- [Title](URL) — one-liner` per practice and the list's own link. */
 export function toMarkdown(list: WorkingList, entries: readonly ListEntry[], options: FormatOptions): string {
-  const lines = [`# ${escapeMarkdown(list.title || UNTITLED)}`, ""];
-  if (list.note) lines.push(...list.note.split(/\r?\n/).map(escapeMarkdown), "");
-  for (const { id, practice } of entries) {
-    lines.push(
-      practice
-        ? `- [${escapeMarkdown(practice.title)}](${options.practiceUrl(id)}) — ${escapeMarkdown(practice.source)}`
-        : `- ${escapeMarkdown(unknownLine(id))}`,
-    );
-  }
-  lines.push("", `[Open this list](${options.listUrl})`);
-  return lines.join("\n");
+  const blocks = [`# ${escapeMarkdown(list.title || UNTITLED)}`];
+  if (list.note) blocks.push(list.note.split(/\r?\n/).map(escapeMarkdown).join("\n"));
+  const items = entries.map(({ id, practice }) =>
+    practice
+      ? `- [${escapeMarkdown(practice.title)}](${options.practiceUrl(id)}) — ${escapeMarkdown(practice.source)}`
+      : `- ${escapeMarkdown(unknownLine(id))}`,
+  );
+  if (items.length) blocks.push(items.join("\n"));
+  blocks.push(`[Open this list](${options.listUrl})`);
+  return blocks.join("\n\n");
 }
 
 /** The title, the note, then `Title: URL` per practice, for chat apps that show no Markdown. */
 export function toPlainText(list: WorkingList, entries: readonly ListEntry[], options: FormatOptions): string {
-  const lines = [list.title || UNTITLED];
-  if (list.note) lines.push(list.note);
-  lines.push("");
-  for (const { id, practice } of entries)
-    lines.push(practice ? `${practice.title}: ${options.practiceUrl(id)}` : unknownLine(id));
-  lines.push("", `The whole list: ${options.listUrl}`);
-  return lines.join("\n");
+  const blocks = [list.note ? `${list.title || UNTITLED}\n${list.note}` : list.title || UNTITLED];
+  const items = entries.map(({ id, practice }) =>
+    practice ? `${practice.title}: ${options.practiceUrl(id)}` : unknownLine(id),
+  );
+  if (items.length) blocks.push(items.join("\n"));
+  blocks.push(`The whole list: ${options.listUrl}`);
+  return blocks.join("\n\n");
 }

@@ -20,17 +20,32 @@ export function listQuery(list: WorkingList): string {
  * cut; undefined when it carries none (no `p`), so /lists/ shows the
  * reader's own list instead.
  */
-export function parseListQuery(search: string | URLSearchParams): { list: WorkingList; cut: Cut[] } | undefined {
-  const params = typeof search === "string" ? new URLSearchParams(search) : search;
-  const p = params.get("p");
-  if (p === null) return undefined;
-  const ids = [
-    ...new Set(
-      p
-        .split(",")
-        .map((id) => id.trim())
-        .filter(Boolean),
-    ),
-  ];
-  return capList({ title: (params.get("title") ?? "").trim(), note: (params.get("note") ?? "").trim(), ids });
+export function parseListQuery(search: string): { list: WorkingList; cut: Cut[] } | undefined {
+  const params = new URLSearchParams(search);
+  // The ids are split before decoding, so an id holding an encoded comma stays one id.
+  const raw = search
+    .replace(/^\?/, "")
+    .split("&")
+    .find((pair) => pair === "p" || pair.startsWith("p="));
+  if (raw === undefined) return undefined;
+  const ids = raw
+    .slice(2)
+    .split(",")
+    .map((id) => decode(id).trim())
+    .filter(Boolean);
+  return capList({
+    title: (params.get("title") ?? "").trim(),
+    note: (params.get("note") ?? "").trim(),
+    ids: [...new Set(ids)],
+  });
+}
+
+/** A query value as URLSearchParams decodes it, and a malformed escape as it stands. */
+function decode(value: string): string {
+  const spaced = value.replace(/\+/g, " ");
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return spaced;
+  }
 }
