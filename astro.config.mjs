@@ -47,8 +47,8 @@ export default defineConfig({
     // Entries are MDX, read and made into HTML by the handbook's own loader
     // (src/lib/content/loader.ts); this renders any .mdx page under src/pages/ the same way.
     mdx(),
-    // The 404 page and the search page are not destinations for search engines.
-    sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(new URL(page).pathname) }),
+    // The 404 page, the search page and the reader's own pages (lists, progress) are not destinations for search engines.
+    sitemap({ filter: (page) => !/\/(404|search|lists|progress)\/?$/.test(new URL(page).pathname) }),
     csp(),
     // Said last, where it is seen: a build for localhost is easy to deploy by mistake.
     {
@@ -65,5 +65,15 @@ export default defineConfig({
   // nothing, and the budgets count the same bytes either way.
   build: { inlineStylesheets: "always" },
   // lazyChunk: the search code is a Vite chunk that pages load on intent, their own script staying inline.
-  vite: { plugins: [tailwindcss(), lazyChunk()] },
+  vite: {
+    plugins: [tailwindcss(), lazyChunk()],
+    // The reader's stored lists and ticks (src/lib/lists/), shared by /lists/, /progress/ and
+    // search, travel as one file: left to itself Rollup cuts them into a chunk per set of pages
+    // that share them, a request each.
+    build: {
+      rollupOptions: {
+        output: { manualChunks: (id) => (id.includes("/src/lib/lists/") ? "lists" : undefined) },
+      },
+    },
+  },
 });

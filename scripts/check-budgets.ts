@@ -2,14 +2,23 @@
  * npm run check:budgets [-- --dist DIR] [--json]
  *
  * Weighs every built page as a browser loads it before any interaction (HTML,
- * CSS, JS, images, icons; gzip) and fails if a reading page exceeds its budget.
+ * CSS, JS, images, icons; gzip) and fails if a page exceeds its budget: every
+ * reading page READING_PAGE_BUDGET, the /lists/ and /progress/ applications their own.
  * Prints the heaviest page of each type.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { listFiles } from "../src/lib/build/files.ts";
-import { overBudget, READING_PAGE_BUDGET, weighPage, type PageWeight } from "../src/lib/budgets/page-weight.ts";
+import {
+  LISTS_PAGE_BUDGET,
+  overBudget,
+  PROGRESS_PAGE_BUDGET,
+  READING_PAGE_BUDGET,
+  weighPage,
+  type Budget,
+  type PageWeight,
+} from "../src/lib/budgets/page-weight.ts";
 
 const { values } = parseArgs({
   options: { dist: { type: "string", default: "dist" }, json: { type: "boolean", default: false } },
@@ -22,9 +31,20 @@ function typeOf(path: string): string {
   if (path === "/practices/") return "A–Z";
   const first = path.split("/")[1];
   return (
-    { sections: "section", practices: "practice", industries: "industry", search: "search" }[first ?? ""] ?? "other"
+    {
+      sections: "section",
+      practices: "practice",
+      industries: "industry",
+      search: "search",
+      lists: "lists",
+      progress: "progress",
+    }[first ?? ""] ?? "other"
   );
 }
+
+/** Application pages have budgets of their own; every other page is read, and gets the reading page's. */
+const APPLICATION_BUDGETS: Record<string, Budget> = { lists: LISTS_PAGE_BUDGET, progress: PROGRESS_PAGE_BUDGET };
+const budgetOf = (type: string) => APPLICATION_BUDGETS[type] ?? READING_PAGE_BUDGET;
 
 const read = (path: string) => {
   const file = join(dist, decodeURIComponent(path));
@@ -40,8 +60,8 @@ for (const file of listFiles(dist, ".html", ["pagefind", "_astro"])) {
   const path = `/${relative(dist, file)}`.replace(/index\.html$/, "");
   const weight = weighPage(path, html, read);
   pages++;
-  for (const problem of overBudget(weight, READING_PAGE_BUDGET)) failures.push(`${path}: ${problem}`);
   const type = typeOf(path);
+  for (const problem of overBudget(weight, budgetOf(type))) failures.push(`${path}: ${problem}`);
   const current = heaviest.get(type);
   if (!current || weight.gzipBytes > current.weight.gzipBytes) heaviest.set(type, { path, weight });
 }
@@ -55,11 +75,15 @@ const rows = [...heaviest].map(([type, { path, weight }]) => ({
   breakdown: weight.resources.map((r) => `${r.kind} ${r.gzipBytes}`).join(" + "),
 }));
 if (values.json) {
-  console.log(JSON.stringify({ budget: READING_PAGE_BUDGET, pages, rows, failures }, null, 2));
-} else {
   console.log(
-    `budget per page: ≤ ${READING_PAGE_BUDGET.gzipBytes} B gzip, ≤ ${READING_PAGE_BUDGET.requests} requests, ${READING_PAGE_BUDGET.searchBytes} B search before intent`,
+    JSON.stringify({ budget: READING_PAGE_BUDGET, applications: APPLICATION_BUDGETS, pages, rows, failures }, null, 2),
   );
+} else {
+  const describe = (b: Budget) =>
+    `≤ ${b.gzipBytes} B gzip, ≤ ${b.requests} requests, ${b.searchBytes} B search before intent`;
+  console.log(`budget per page: ${describe(READING_PAGE_BUDGET)}`);
+  for (const [type, budget] of Object.entries(APPLICATION_BUDGETS))
+    console.log(`budget for ${type}: ${describe(budget)}`);
   for (const r of rows) {
     console.log(
       `${r.type.padEnd(9)} ${String(r.gzipBytes).padStart(6)} B  ${r.requests} req  search ${r.searchBytes} B  ${r.heaviest}  (${r.breakdown})`,

@@ -22,6 +22,8 @@ import {
   type ListedPractice,
   type SearchUiData,
 } from "../lib/search/practice-list.ts";
+import { listHas, toggleId } from "../lib/lists/list.ts";
+import { LIST_KEY, parseList, readKey, serializeList, writeKey } from "../lib/lists/storage.ts";
 import { EMPTY_STATE, parseSearchState, serializeSearchState, type SearchState } from "../lib/search/state.ts";
 import { href } from "../lib/site/href.ts";
 import { paths, withBase } from "../lib/site/urls.ts";
@@ -53,6 +55,8 @@ function header(): SearchOptions & { input: HTMLInputElement } {
 interface Ui {
   templates: Map<string, HTMLTemplateElement>;
   practices: ListedPractice[];
+  /** A practice's id by its page's URL (a result's key), for "Add to list". */
+  practiceIds: Map<string, string>;
   sections: SearchUiData["sections"];
   industries: SearchUiData["industries"];
 }
@@ -92,7 +96,8 @@ function loadUi(): Promise<Ui> {
         ]),
       );
       const practices = decodePracticeList(data, (id) => withBase(BASE, paths.practice(id)));
-      return { templates, practices, sections: data.sections, industries: data.industries };
+      const practiceIds = new Map(practices.map((p) => [p.url, p.id]));
+      return { templates, practices, practiceIds, sections: data.sections, industries: data.industries };
     });
   uiLoad.catch(() => (uiLoad = undefined));
   return uiLoad;
@@ -158,6 +163,52 @@ function linkStyles(href: string): Promise<void> {
     link.addEventListener("error", () => resolve());
   });
   return stylesLoad;
+}
+
+/** localStorage, or nothing where the browser blocks it (reading the property itself can throw). */
+function storage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+let sayTimer = 0;
+/**
+ * Says a short message in a polite live region, as CopyButton does: the
+ * dialog's own while it is open (a modal dialog hides the rest of the page
+ * from screen readers), else the page's.
+ */
+function say(from: Element, message: string): void {
+  const announcer =
+    from.closest("dialog")?.querySelector<HTMLElement>("[data-announcer]") ??
+    document.querySelector<HTMLElement>("body > [data-announcer]");
+  if (!announcer) return;
+  announcer.textContent = message;
+  announcer.style.opacity = "1";
+  clearTimeout(sayTimer);
+  sayTimer = window.setTimeout(() => {
+    announcer.style.opacity = "0";
+    announcer.textContent = "";
+  }, 2500);
+}
+
+/** Shows a result's "Add to list" toggle as in the reader's working list or not. */
+function showListed(button: HTMLButtonElement, listed: boolean): void {
+  button.setAttribute("aria-pressed", String(listed));
+  button.querySelector("[data-result-add-icon]")!.textContent = listed ? "✓" : "+";
+}
+
+/** Adds the practice to the reader's working list (/lists/), or takes it out, and says which. */
+function toggleListed(button: HTMLButtonElement, id: string, title: string): void {
+  const store = storage();
+  const { list, added, full } = toggleId(parseList(readKey(store, LIST_KEY)), id);
+  if (full) return say(button, "Your list is full: remove a practice on the lists page first");
+  if (!writeKey(store, LIST_KEY, serializeList(list)))
+    return say(button, "Adding failed: this browser does not let the handbook store a list");
+  showListed(button, added);
+  say(button, added ? `Added ${title} to your list` : `Removed ${title} from your list`);
 }
 
 let uid = 0;
@@ -238,13 +289,23 @@ class SearchPanel implements SearchRenderer {
   /** Arrow keys move through results; typing goes back to the search field. */
   private moveFocus(event: KeyboardEvent): void {
     const links = this.links();
-    const index = links.indexOf(document.activeElement as HTMLAnchorElement);
+    const active = document.activeElement as HTMLElement | null;
+    const onButton = active?.tagName === "BUTTON";
+    // From a result's "Add to list" button the arrows step from that result, as from its link.
+    const current = onButton ? active!.closest("li")?.querySelector("a") : active;
+    const index = links.indexOf(current as HTMLAnchorElement);
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
       const next = index + (event.key === "ArrowDown" ? 1 : -1);
       if (next < 0) this.input.focus();
       else links[Math.min(next, links.length - 1)]?.focus();
-    } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    } else if (
+      event.key.length === 1 &&
+      !(onButton && event.key === " ") &&
+      !event.ctrlKey &&
+      !event.metaKey &&
+      !event.altKey
+    ) {
       this.input.focus();
     }
   }
@@ -271,6 +332,11 @@ class SearchPanel implements SearchRenderer {
     if (status !== undefined) this.status.textContent = status;
     const links = () => [...this.resultList.querySelectorAll<HTMLAnchorElement>("a")];
     const focused = links().indexOf(document.activeElement as HTMLAnchorElement);
+    // A result's "Add to list" button keeps focus too when the list is refined.
+    const focusedAdd = (document.activeElement as HTMLElement | null)?.closest("[data-result-add]")
+      ? (document.activeElement!.closest("li")?.dataset["key"] ?? "")
+      : undefined;
+    const list = parseList(readKey(storage(), LIST_KEY));
     const focusedKey = focused >= 0 ? (document.activeElement!.closest("li")!.dataset["key"] ?? "") : "";
     const [heldKey] = this.held();
     const heldTop = heldKey ? this.entry(heldKey)?.getBoundingClientRect().top : undefined;
@@ -291,6 +357,16 @@ class SearchPanel implements SearchRenderer {
         source.textContent = item.source;
         source.hidden = !item.source && !item.partial;
         fill(li.querySelector("[data-result-excerpt]")!, item.excerpt);
+        const id = this.ui.practiceIds.get(item.key);
+        if (id) {
+          const title = item.title.map((t) => t.text).join("");
+          li.toggleAttribute("data-listable", true);
+          const add = li.querySelector<HTMLButtonElement>("[data-result-add]")!;
+          add.hidden = false;
+          add.setAttribute("aria-label", `Add ${title} to list`);
+          showListed(add, listHas(list, id));
+          add.addEventListener("click", () => toggleListed(add, id, title));
+        }
         return li;
       }),
     );
@@ -300,7 +376,9 @@ class SearchPanel implements SearchRenderer {
       const scroller = this.resultList.closest<HTMLElement>("[data-search-body]") ?? document.scrollingElement;
       if (shift && scroller) scroller.scrollTop += shift;
     }
-    if (focused >= 0) {
+    if (focusedAdd !== undefined) {
+      (this.entry(focusedAdd)?.querySelector<HTMLElement>("[data-result-add]") ?? this.input).focus();
+    } else if (focused >= 0) {
       const now = links();
       (this.entry(focusedKey)?.querySelector("a") ?? now[Math.min(focused, now.length - 1)] ?? this.input).focus();
     }

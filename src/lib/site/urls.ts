@@ -16,6 +16,7 @@ export const paths = {
   industry: (industry: string) => `/industries/${industry}/`,
   search: () => "/search/",
   progress: () => "/progress/",
+  lists: () => "/lists/",
 };
 
 /** An absolute URL for sharing and link previews. */
