@@ -19,10 +19,12 @@ describe("/lists/", () => {
       practices: unknown[];
     };
     expect(data.practices.length).toBeGreaterThan(100);
-    for (const file of listFiles(DIST, ".html", ["pagefind", "_astro", "lists"])) {
+    for (const file of listFiles(DIST, ".html", ["pagefind", "_astro", "lists", "progress"])) {
       const html = readFileSync(file, "utf8");
-      // The lists script is a module of its own (it imports the storage code): no other page loads a script file.
+      // The lists script is a module of its own (it imports the storage code): no reading page loads a script file.
       expect(html.includes("data-lists-data") || /<script[^>]*\ssrc=/.test(html), relative(DIST, file)).toBe(false);
     }
+    // The progress page's tools load the stored ticks' code, not the lists' data.
+    expect(readFileSync(`${DIST}/progress/index.html`, "utf8")).not.toContain("data-lists-data");
   });
 });
