@@ -440,7 +440,7 @@ describe("what a reader came for, first, on a phone", () => {
 });
 
 describe("practices in lists", () => {
-  it("each entry is its title as the link, the one-liner, a whole sentence at most, and a copy control naming it", async () => {
+  it("each entry is its title as the link, the one-liner, a whole sentence at most, and controls naming it", async () => {
     for (const path of ["/sections/offline-networking-strategies/", "/industries/healthcare/"]) {
       await page.goto(`${site}${path}`);
       const entries = await page.locator("main article.practice").evaluateAll((articles) =>
@@ -448,7 +448,7 @@ describe("practices in lists", () => {
           title: a.querySelector("h3")!.textContent!.trim(),
           href: a.querySelector("h3 a")?.getAttribute("href"),
           links: [...a.querySelectorAll("a")].length,
-          copy: a.querySelector("button")!.textContent!.replace(/\s+/g, " ").trim(),
+          controls: [...a.querySelectorAll("button")].map((b) => b.getAttribute("aria-label")),
           texts: [...a.querySelectorAll("p")].map((p) => p.textContent!.trim()),
         })),
       );
@@ -456,14 +456,18 @@ describe("practices in lists", () => {
       for (const entry of entries) {
         expect(entry.href, path).toMatch(/\/practices\/[a-z0-9-]+\/$/);
         expect(entry.links, `${path}: one link per entry, its title`).toBe(1);
-        expect(entry.copy).toBe(`Copy link to ${entry.title}`);
+        expect(entry.controls).toEqual([
+          `I do this: ${entry.title}`,
+          `Add to list: ${entry.title}`,
+          `Copy link to ${entry.title}`,
+        ]);
         expect(entry.texts.length).toBeGreaterThanOrEqual(1);
         for (const text of entry.texts.slice(1)) {
           expect(text, `${path}: ${entry.title}`).not.toContain("…");
           expect(text, `${path}: ${entry.title}`).toMatch(/[.!?]["”’)]*$/);
         }
       }
-      expect(new Set(entries.map((e) => e.copy)).size, path).toBe(entries.length);
+      expect(new Set(entries.flatMap((e) => e.controls)).size, path).toBe(entries.length * 3);
       expect(await page.getByRole("link", { name: /^Full practice/ }).count(), path).toBe(0);
     }
   });
