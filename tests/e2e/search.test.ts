@@ -68,7 +68,7 @@ describe("the search dialog", () => {
     await page.keyboard.press("Escape");
     await expect.poll(() => dialog().count()).toBe(0);
     // Opened from the page itself, not a control: focus does not stay in the header field.
-    expect(await page.evaluate(() => document.activeElement?.id)).not.toBe("header-search");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).not.toBe("header-search");
 
     await page.locator("h1").click();
     await page.keyboard.press("Control+k");
