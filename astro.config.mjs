@@ -67,12 +67,12 @@ export default defineConfig({
   // lazyChunk: the search code is a Vite chunk that pages load on intent, their own script staying inline.
   vite: {
     plugins: [tailwindcss(), lazyChunk()],
-    // The reader's stored lists and ticks (src/lib/lists/), shared by /lists/, /progress/ and
-    // search, travel as one file: left to itself Rollup cuts them into a chunk per set of pages
+    // The reader's stored lists and ticks (src/lib/lists/storage.ts, list.ts), shared by /lists/,
+    // /progress/ and search, travel as one file: left to itself Rollup cuts them into a chunk per set of pages
     // that share them, a request each.
     build: {
       rollupOptions: {
-        output: { manualChunks: (id) => (id.includes("/src/lib/lists/") ? "lists" : undefined) },
+        output: { manualChunks: (id) => (/\/src\/lib\/lists\/(storage|list)\.ts$/.test(id) ? "lists" : undefined) },
       },
     },
   },
