@@ -5,6 +5,7 @@
  * version is available, and runs the home page's "Save for offline" control.
  */
 import {
+  CACHES,
   cacheFor,
   formatSize,
   parseSaved,
@@ -40,6 +41,19 @@ const policy =
         },
       });
 const registration = sw.register((policy?.createScriptURL(workerUrl) ?? workerUrl) as string, { scope: base });
+
+// What a page loaded before the worker controlled it (the first visit) did not pass through it: keep it
+// now, the page and any search code and index it fetched, so they work offline too.
+if (!sw.controller && "caches" in window)
+  void sw.ready.then(() => {
+    const fetched = performance.getEntriesByType("resource").map((entry) => new URL(entry.name));
+    const own = fetched.filter((url) => url.origin === location.origin && cacheFor(url.href, base) !== CACHES.pages);
+    return Promise.all(
+      [new URL(location.href), ...own].map(async (url) =>
+        (await caches.open(cacheFor(url.href, base))).add(url.pathname + url.search).catch(() => {}),
+      ),
+    );
+  });
 
 // Browsers look for a new worker on each navigation. A reader who keeps one page open, as at an event,
 // is checked for when they come back to the tab, when the connection returns, and hourly.

@@ -65,16 +65,21 @@ registerRoute(
 registerRoute(
   ({ url }) =>
     inScope(url) && url.pathname.startsWith(`${base}pagefind/`) && !/\/(pagefind\.js|wasm\.[^/]+)$/.test(url.pathname),
-  new CacheFirst({ cacheName: CACHES.search }),
+  new CacheFirst({ cacheName: CACHES.search, matchOptions: { ignoreVary: true } }),
 );
 registerRoute(
   ({ url }) => inScope(url) && url.pathname.startsWith(`${base}pagefind/`),
-  new NetworkFirst({ cacheName: CACHES.search, networkTimeoutSeconds: NETWORK_TIMEOUT }),
+  new NetworkFirst({
+    cacheName: CACHES.search,
+    networkTimeoutSeconds: NETWORK_TIMEOUT,
+    matchOptions: { ignoreVary: true },
+  }),
 );
 // Scripts and styles are content-hashed; the search markup keeps its name.
 registerRoute(
   ({ url }) => inScope(url) && url.pathname.startsWith(`${base}_astro/`),
-  new CacheFirst({ cacheName: CACHES.assets }),
+  // ignoreVary: a module script is asked for with an Origin header the saved copy was not fetched with.
+  new CacheFirst({ cacheName: CACHES.assets, matchOptions: { ignoreVary: true } }),
 );
 registerRoute(
   ({ url }) => inScope(url) && url.pathname === `${base}search/ui.json`,
