@@ -14,7 +14,6 @@ import {
   type SaveManifest,
   type SavedRecord,
 } from "../lib/offline/save.ts";
-import { href } from "../lib/site/href.ts";
 
 declare const trustedTypes:
   | {
@@ -25,7 +24,9 @@ declare const trustedTypes:
     }
   | undefined;
 
-const base = href("/");
+// The base path straight from Vite, not src/lib/site/href.ts: that module is a chunk shared with search, a
+// request of its own.
+const base = import.meta.env.BASE_URL.replace(/\/?$/, "/");
 const workerUrl = `${base}sw.js`;
 const sw = navigator.serviceWorker;
 
@@ -41,6 +42,8 @@ const policy =
         },
       });
 const registration = sw.register((policy?.createScriptURL(workerUrl) ?? workerUrl) as string, { scope: base });
+// Refused (private browsing, a browser that blocks workers): the page reads as it would without one.
+registration.catch(() => {});
 
 // What a page loaded before the worker controlled it (the first visit) did not pass through it: keep it
 // now, the page and any search code and index it fetched, so they work offline too.

@@ -16,7 +16,7 @@ afterEach(async () => {
 
 /** Opens `url` in a fresh browser and waits until the service worker controls the page. */
 async function openControlled(url: string): Promise<Page> {
-  context = await launch();
+  context = await launch({ serviceWorkers: "allow" });
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
