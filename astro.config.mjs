@@ -8,6 +8,7 @@ import tailwindcss from "@tailwindcss/vite";
 import { contentCheck } from "./src/integrations/content-check.ts";
 import { csp } from "./src/integrations/csp.ts";
 import { lazyChunk } from "./src/integrations/lazy-chunk.ts";
+import { buildVersion } from "./src/lib/build/version.ts";
 import { formatConfigProblem, outDirProblem, readConfig, readSite, siteUrlNotice } from "./src/lib/config.ts";
 
 // The site's public URL and base path come from the environment so one build
@@ -47,8 +48,8 @@ export default defineConfig({
     // Entries are MDX, read and made into HTML by the handbook's own loader
     // (src/lib/content/loader.ts); this renders any .mdx page under src/pages/ the same way.
     mdx(),
-    // The 404 page, the search page and the reader's own pages (lists, progress) are not destinations for search engines.
-    sitemap({ filter: (page) => !/\/(404|search|lists|progress)\/?$/.test(new URL(page).pathname) }),
+    // The 404 and offline pages, the search page and the reader's own pages (lists, progress) are not destinations for search engines.
+    sitemap({ filter: (page) => !/\/(404|offline|search|lists|progress)\/?$/.test(new URL(page).pathname) }),
     csp(),
     // Said last, where it is seen: a build for localhost is easy to deploy by mistake.
     {
@@ -67,6 +68,12 @@ export default defineConfig({
   // lazyChunk: the search code is a Vite chunk that pages load on intent, their own script staying inline.
   vite: {
     plugins: [tailwindcss(), lazyChunk()],
+    // The build's version, for Pagefind's metaCacheTag; scripts/build-worker.ts hashes the same inputs.
+    define: {
+      "import.meta.env.HANDBOOK_VERSION": JSON.stringify(
+        buildVersion([readConfig().contentDir, "src", "astro.config.mjs"]),
+      ),
+    },
     // The reader's stored lists and ticks (src/lib/lists/storage.ts, list.ts), shared by /lists/,
     // /progress/ and search, travel as one file: left to itself Rollup cuts them into a chunk per set of pages
     // that share them, a request each.

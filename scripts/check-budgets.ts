@@ -7,6 +7,7 @@
  * Prints the heaviest page of each type.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { listFiles } from "../src/lib/build/files.ts";
@@ -24,6 +25,8 @@ const { values } = parseArgs({
   options: { dist: { type: "string", default: "dist" }, json: { type: "boolean", default: false } },
 });
 const dist = values.dist!;
+/** The base path the build was made for, as sw.js addresses its precache (`/` or `/handbook/`). */
+const base = (process.env.SITE_BASE || "/").replace(/\/?$/, "/").replace(/^\/?/, "/");
 
 function typeOf(path: string): string {
   if (path === "/") return "home";
@@ -87,6 +90,19 @@ if (values.json) {
   for (const r of rows) {
     console.log(
       `${r.type.padEnd(9)} ${String(r.gzipBytes).padStart(6)} B  ${r.requests} req  search ${r.searchBytes} B  ${r.heaviest}  (${r.breakdown})`,
+    );
+  }
+  // The service worker and what it precaches load in the background after a page, never before it is read:
+  // reported here, outside any page's budget.
+  const worker = read("/sw.js");
+  if (worker) {
+    const precached = [...worker.toString("utf8").matchAll(/"url":"([^"]+)"/g)].map((m) =>
+      read(m[1]!.slice(base.length - 1)),
+    );
+    const raw = precached.reduce((n, b) => n + (b?.length ?? 0), 0);
+    const gzip = precached.reduce((n, b) => n + (b ? gzipSync(b).length : 0), 0);
+    console.log(
+      `worker    ${String(gzipSync(worker).length).padStart(6)} B gzip  sw.js; precache ${precached.length} files, ${raw} B (${gzip} B gzip), in the background`,
     );
   }
   for (const failure of failures.slice(0, 20)) console.error(`over budget: ${failure}`);

@@ -9,3 +9,8 @@ declare module "*.astro" {
   const component: import("astro/runtime/server/index.js").AstroComponentFactory;
   export default component;
 }
+
+interface ImportMetaEnv {
+  /** The build's version (src/lib/build/version.ts), set in astro.config.mjs. */
+  readonly HANDBOOK_VERSION: string;
+}

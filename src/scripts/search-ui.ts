@@ -33,7 +33,7 @@ export { highlightArrival } from "./arrival-highlight.ts";
 
 /** The site's base path with its trailing slash, as Pagefind's `baseUrl` wants it. */
 const BASE = href("/");
-const client = pagefindClient(BASE);
+const client = pagefindClient({ base: BASE, version: import.meta.env.HANDBOOK_VERSION });
 
 interface SearchOptions {
   /** Query parameter that carries the search terms to the page a result opens, to be highlighted there. */

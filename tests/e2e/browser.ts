@@ -15,6 +15,8 @@ export async function launch(
     javaScript?: boolean;
     touch?: boolean;
     reducedMotion?: "reduce" | "no-preference";
+    /** Service workers are blocked unless a test is about them: page.route() does not see what a worker answers. */
+    serviceWorkers?: "allow" | "block";
   } = {},
 ): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "handbook-chromium-")), {
@@ -33,6 +35,7 @@ export async function launch(
     colorScheme: options.colorScheme ?? "light",
     javaScriptEnabled: options.javaScript ?? true,
     reducedMotion: options.reducedMotion ?? "reduce",
+    serviceWorkers: options.serviceWorkers ?? "block",
     ...(options.touch ? { hasTouch: true, isMobile: true } : {}),
   });
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);

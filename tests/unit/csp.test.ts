@@ -26,7 +26,7 @@ describe("Content Security Policy", () => {
     expect(policy).toContain("object-src 'none'");
     expect(policy).toContain("upgrade-insecure-requests");
     // Trusted Types, with the search's one policy the only name allowed.
-    expect(policy).toContain("require-trusted-types-for 'script'; trusted-types search-ui;");
+    expect(policy).toContain("require-trusted-types-for 'script'; trusted-types search-ui sw;");
   });
 
   it("puts the policy right after the charset", () => {

@@ -149,11 +149,11 @@ describe("the Pagefind client", () => {
   it("loads Pagefind once from the base path, on the main thread, with the filter index right after", async () => {
     const { calls, module } = fakePagefind();
     const urls: string[] = [];
-    const client = pagefindClient("/hb/", async (url) => (urls.push(url), module));
+    const client = pagefindClient({ base: "/hb/", version: "v1" }, async (url) => (urls.push(url), module));
     expect(client.ready).toBe(false);
     await Promise.all([client.load(), client.load()]);
     expect(urls).toEqual(["/hb/pagefind/pagefind.js"]);
-    expect(calls).toEqual(['options {"baseUrl":"/hb/","noWorker":true}', "init", "filters"]);
+    expect(calls).toEqual(['options {"baseUrl":"/hb/","noWorker":true,"metaCacheTag":"v1"}', "init", "filters"]);
     const first = await client.search("a b", { section: ["A"], industry: [] });
     expect(client.ready).toBe(true);
     expect(calls.at(-1)).toBe('search a b {"filters":{"section":{"any":["A"]}}}');
@@ -170,7 +170,7 @@ describe("the Pagefind client", () => {
       (resolve) => (release = () => resolve({ section: { A: 2 } })),
     );
     const slowFilters: PagefindModule = { ...module, filters: () => loaded };
-    const client = pagefindClient("/", async () => slowFilters);
+    const client = pagefindClient({ base: "/", version: "v1" }, async () => slowFilters);
     expect((await client.search("a", {})).counts).toBeUndefined();
     release();
     expect(await client.loadFilters()).toEqual({ section: { A: 2 } });
@@ -180,7 +180,7 @@ describe("the Pagefind client", () => {
   it("tries again after a failed load", async () => {
     const { module } = fakePagefind();
     let attempts = 0;
-    const client = pagefindClient("/", async () => {
+    const client = pagefindClient({ base: "/", version: "v1" }, async () => {
       if (attempts++ === 0) throw new Error("offline");
       return module;
     });

@@ -12,7 +12,9 @@ type ParentNode = DefaultTreeAdapterTypes.ParentNode;
  * Chromium refuses without `'wasm-unsafe-eval'`, and every page can open
  * search. Trusted Types: no script may turn a string into markup or code
  * except through the search's one named policy (src/scripts/search-ui.ts),
- * so a DOM XSS sink fed an untrusted string throws instead. Kept short:
+ * and the offline script's one named policy for the service worker's
+ * address (src/scripts/offline.ts; script-src 'self' already admits the
+ * worker itself), so a DOM XSS sink fed an untrusted string throws instead. Kept short:
  * every page carries it.
  */
 export const BASE_DIRECTIVES = [
@@ -23,7 +25,7 @@ export const BASE_DIRECTIVES = [
   "form-action 'self'",
   "upgrade-insecure-requests",
   "require-trusted-types-for 'script'",
-  "trusted-types search-ui",
+  "trusted-types search-ui sw",
 ];
 
 const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;

@@ -77,10 +77,13 @@ export function toResultData({ url, content, locations, meta }: PagefindResultDa
 
 /**
  * A SearchClient over the Pagefind index published at `<base>pagefind/`.
+ * `version` is the build's (src/lib/build/version.ts): Pagefind asks for its
+ * entry file with it (`metaCacheTag`), so a cached index, in the browser's
+ * cache or the offline worker's, only ever answers for the build it came with.
  * `importModule` is there for tests; the browser's own `import()` otherwise.
  */
 export function pagefindClient(
-  base: string,
+  { base, version }: { base: string; version: string },
   importModule: (url: string) => Promise<PagefindModule> = (url) => import(/* @vite-ignore */ url),
 ): SearchClient {
   let loading: Promise<PagefindModule> | undefined;
@@ -113,7 +116,7 @@ export function pagefindClient(
     loading ??= importModule(`${base}pagefind/pagefind.js`).then(async (pagefind) => {
       // In the page's own thread: for an index this size a worker costs a
       // 12 KiB script and a start-up longer than the searches it would take over.
-      await pagefind.options({ baseUrl: base, noWorker: true });
+      await pagefind.options({ baseUrl: base, noWorker: true, metaCacheTag: version });
       // Starts fetching the index metadata and WebAssembly; the first search waits for them.
       await pagefind.init();
       // Every search reads the filter index (for its counts): fetch it now, beside the

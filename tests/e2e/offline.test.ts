@@ -1,0 +1,111 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { launch } from "./browser.ts";
+import { serveStatic } from "../support/preview.ts";
+
+const site = inject("siteUrl");
+let context: BrowserContext | undefined;
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+/** Opens `url` in a fresh browser and waits until the service worker controls the page. */
+async function openControlled(url: string): Promise<Page> {
+  context = await launch({ serviceWorkers: "allow" });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  return page;
+}
+
+/** True once the worker's page cache holds `path` (the page the reader opened first is added after control). */
+const pageCached = (page: Page, path: string) =>
+  page.evaluate(async (p) => !!(await (await caches.open("nbp-pages")).match(p, { ignoreSearch: true })), path);
+
+const heading = async (page: Page) => (await page.locator("h1").textContent())?.trim();
+
+describe("offline after one visit", () => {
+  it("opens a visited page and the home page with no connection, and the offline page for one never opened", async () => {
+    const page = await openControlled(`${site}/practices/elevator-pitch/`);
+    const path = new URL(page.url()).pathname;
+    await expect.poll(() => pageCached(page, path)).toBe(true);
+    await context!.setOffline(true);
+    await page.goto(`${site}/`);
+    expect(await heading(page)).toBe("Networking Best Practices");
+    await page.goto(`${site}/practices/elevator-pitch/`);
+    expect(await heading(page)).toBe("Elevator Pitch");
+    await page.goto(`${site}/practices/`);
+    expect(await heading(page)).toContain("A–Z");
+    await page.goto(`${site}/practices/crm-systems/`);
+    expect(await heading(page)).toBe("You are offline");
+    expect(await page.locator("main a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toEqual(
+      expect.arrayContaining(["/", "/practices/", "/search/"]),
+    );
+  });
+
+  it("searches offline after one search online", async () => {
+    const page = await openControlled(`${site}/practices/elevator-pitch/`);
+    await page.goto(`${site}/search/?q=elevator+pitch`);
+    const results = page.locator('[data-search-page] ol[aria-label="Results"] a');
+    await expect.poll(() => results.count()).toBeGreaterThan(0);
+    await context!.setOffline(true);
+    await page.goto(`${site}/search/?q=elevator+pitch`);
+    await expect.poll(() => results.first().textContent()).toBe("Elevator Pitch");
+  });
+
+  it("Save for offline stores every page, says when, and a page never opened then opens offline", async () => {
+    const page = await openControlled(`${site}/`);
+    const control = page.locator("[data-save-offline]");
+    await control.locator("button").click();
+    await expect
+      .poll(() => control.locator('[role="status"]').textContent(), { timeout: 60_000 })
+      .toMatch(/^Saved \d{1,2} \w{3} \d{4} · \d+ pages · [\d.]+ MB$/);
+    expect(await control.locator("progress").evaluate((p: HTMLProgressElement) => p.value === p.max)).toBe(true);
+    await context!.setOffline(true);
+    await page.goto(`${site}/practices/crm-systems/`);
+    expect(await heading(page)).toBe("CRM Systems");
+    await page.goto(`${site}/`);
+    await expect.poll(() => control.locator('[role="status"]').textContent()).toMatch(/^Saved /);
+  });
+});
+
+describe("a new build", () => {
+  it("is read on the next navigation, and a reader with a page open is told and reloads into it", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "handbook-offline-"));
+    cpSync(resolve("dist"), folder, { recursive: true });
+    const served = await serveStatic(folder);
+    try {
+      const page = await openControlled(`${served.url}/practices/elevator-pitch/`);
+      const file = join(folder, "practices/elevator-pitch/index.html");
+      writeFileSync(file, readFileSync(file, "utf8").replace(">Elevator Pitch</h1>", ">Elevator Pitch, revised</h1>"));
+      // Network first: no stale page online, even before the new worker.
+      await page.goto(`${served.url}/`);
+      await page.goto(`${served.url}/practices/elevator-pitch/`);
+      expect(await heading(page)).toBe("Elevator Pitch, revised");
+      writeFileSync(join(folder, "sw.js"), `${readFileSync(join(folder, "sw.js"), "utf8")}\n// a new build\n`);
+      writeFileSync(
+        file,
+        readFileSync(file, "utf8").replace("Elevator Pitch, revised</h1>", "Elevator Pitch, again</h1>"),
+      );
+      // The connection comes back: the page looks for a new worker.
+      await context!.setOffline(true);
+      await context!.setOffline(false);
+      const notice = page.locator("[data-new-version]");
+      await expect.poll(() => notice.textContent(), { timeout: 20_000 }).toBe("A new version is available.Reload");
+      for (const scheme of ["light", "dark"] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        const { violations } = await new AxeBuilder({ page }).include("[data-new-version]").analyze();
+        expect(violations.map((v) => v.id)).toEqual([]);
+      }
+      await notice.getByRole("button", { name: "Reload" }).click();
+      await expect.poll(() => heading(page)).toBe("Elevator Pitch, again");
+    } finally {
+      await served.server.stop();
+    }
+  });
+});
