@@ -112,6 +112,8 @@ if (control && "caches" in window) {
     button.textContent = "Save again";
   }
   control.hidden = false;
+  // A link to #save (from the offline page) arrived before the control was shown: take the reader to it now.
+  if (location.hash === `#${control.id}`) control.scrollIntoView();
   button.addEventListener("click", async () => {
     button.disabled = true;
     try {
