@@ -8,7 +8,7 @@ import tailwindcss from "@tailwindcss/vite";
 import { contentCheck } from "./src/integrations/content-check.ts";
 import { csp } from "./src/integrations/csp.ts";
 import { lazyChunk } from "./src/integrations/lazy-chunk.ts";
-import { buildVersion } from "./src/lib/build/version.ts";
+import { handbookVersion } from "./src/lib/build/version.ts";
 import { formatConfigProblem, outDirProblem, readConfig, readSite, siteUrlNotice } from "./src/lib/config.ts";
 
 // The site's public URL and base path come from the environment so one build
@@ -68,11 +68,9 @@ export default defineConfig({
   // lazyChunk: the search code is a Vite chunk that pages load on intent, their own script staying inline.
   vite: {
     plugins: [tailwindcss(), lazyChunk()],
-    // The build's version, for Pagefind's metaCacheTag; scripts/build-worker.ts hashes the same inputs.
+    // The build's version, for Pagefind's metaCacheTag; scripts/build-worker.ts versions the offline save with the same.
     define: {
-      "import.meta.env.HANDBOOK_VERSION": JSON.stringify(
-        buildVersion([readConfig().contentDir, "src", "astro.config.mjs"]),
-      ),
+      "import.meta.env.HANDBOOK_VERSION": JSON.stringify(handbookVersion(readConfig().contentDir)),
     },
     // The reader's stored lists and ticks (src/lib/lists/storage.ts, list.ts), shared by /lists/,
     // /progress/ and search, travel as one file: left to itself Rollup cuts them into a chunk per set of pages

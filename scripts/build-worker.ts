@@ -11,9 +11,10 @@ import { join, relative } from "node:path";
 import { build } from "vite";
 import { injectManifest } from "workbox-build";
 import { listFiles } from "../src/lib/build/files.ts";
-import { buildVersion } from "../src/lib/build/version.ts";
-import { formatConfigProblem, outDirProblem, readConfig, readSite } from "../src/lib/config.ts";
+import { handbookVersion } from "../src/lib/build/version.ts";
+import { readConfig, readSite } from "../src/lib/config.ts";
 import { formatSize, saveManifest } from "../src/lib/offline/save.ts";
+import { safeOutDir } from "./out-dir.ts";
 
 /** The pages every reader gets offline after one visit, as files of the build. */
 export const PRECACHED_PAGES = [
@@ -26,15 +27,10 @@ export const PRECACHED_PAGES = [
 ];
 
 const config = readConfig();
-const { outDir } = config;
-const unsafe = outDirProblem(config);
-if (unsafe) {
-  console.error(formatConfigProblem(unsafe));
-  process.exit(1);
-}
+const outDir = safeOutDir(config);
 const base = readSite().base.replace(/\/?$/, "/");
-// The same inputs astro.config.mjs hashes for the search's metaCacheTag: the two must agree.
-const version = buildVersion([config.contentDir, "src", "astro.config.mjs"]);
+// The version astro.config.mjs gives the search's metaCacheTag: the two must agree.
+const version = handbookVersion(config.contentDir);
 
 const files = listFiles(outDir).map((file) => ({
   path: relative(outDir, file).split("\\").join("/"),

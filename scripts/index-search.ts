@@ -3,17 +3,12 @@
  * (`dist/`, or HANDBOOK_OUT_DIR). Exits 1 with Pagefind's errors if indexing fails.
  */
 import { relative } from "node:path";
-import { formatConfigProblem, outDirProblem, readConfig } from "../src/lib/config.ts";
+import { readConfig } from "../src/lib/config.ts";
 import { indexSite } from "../src/lib/search/index-pages.ts";
+import { safeOutDir } from "./out-dir.ts";
 
-const config = readConfig();
-const { outDir } = config;
 // The index is written into the output folder: never into the content or the code.
-const unsafe = outDirProblem(config);
-if (unsafe) {
-  console.error(formatConfigProblem(unsafe));
-  process.exit(1);
-}
+const outDir = safeOutDir(readConfig());
 try {
   const pages = await indexSite(outDir);
   console.log(`Pagefind indexed ${pages} pages into ${relative(process.cwd(), outDir) || "."}/pagefind`);

@@ -26,19 +26,12 @@ import {
   serializeList,
   serializeSavedLists,
   writeKey,
-  type KeyValueStore,
+  browserStore,
   type WorkingList,
 } from "../lib/lists/storage.ts";
 import { listQuery, parseListQuery } from "../lib/lists/url.ts";
 
-/** localStorage, or nothing where the browser blocks it (reading the property itself can throw). */
-const store: KeyValueStore | undefined = (() => {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-})();
+const store = browserStore();
 
 /**
  * The site's URLs, as the page gives them (`data-practice-href` with `{id}`

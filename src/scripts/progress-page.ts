@@ -1,4 +1,4 @@
-import { parseProgress, PROGRESS_KEY, readKey, writeKey } from "../lib/lists/storage.ts";
+import { browserStore, parseProgress, PROGRESS_KEY, readKey, writeKey } from "../lib/lists/storage.ts";
 import {
   clearTicks,
   currentIds,
@@ -26,13 +26,7 @@ const entries = [...document.querySelectorAll<HTMLElement>("li[data-p]")].map((l
 });
 const canonical = new Map(entries.flatMap((e) => [e.id, ...e.aliases].map((name) => [name, e.id] as const)));
 
-const store = (() => {
-  try {
-    return localStorage;
-  } catch {
-    return undefined;
-  }
-})();
+const store = browserStore();
 const stored = () => parseProgress(readKey(store, PROGRESS_KEY));
 const save = (done: string[]) => {
   const saved = writeKey(store, PROGRESS_KEY, JSON.stringify({ v: 1, done }));

@@ -23,7 +23,7 @@ import {
   type SearchUiData,
 } from "../lib/search/practice-list.ts";
 import { listHas, toggleId } from "../lib/lists/list.ts";
-import { LIST_KEY, parseList, readKey, serializeList, writeKey } from "../lib/lists/storage.ts";
+import { browserStore, LIST_KEY, parseList, readKey, serializeList, writeKey } from "../lib/lists/storage.ts";
 import { EMPTY_STATE, parseSearchState, serializeSearchState, type SearchState } from "../lib/search/state.ts";
 import { href } from "../lib/site/href.ts";
 import { paths, withBase } from "../lib/site/urls.ts";
@@ -165,15 +165,6 @@ function linkStyles(href: string): Promise<void> {
   return stylesLoad;
 }
 
-/** localStorage, or nothing where the browser blocks it (reading the property itself can throw). */
-function storage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 let sayTimer = 0;
 /**
  * Says a short message in a polite live region, as CopyButton does: the
@@ -202,7 +193,7 @@ function showListed(button: HTMLButtonElement, listed: boolean): void {
 
 /** Adds the practice to the reader's working list (/lists/), or takes it out, and says which. */
 function toggleListed(button: HTMLButtonElement, id: string, title: string): void {
-  const store = storage();
+  const store = browserStore();
   const { list, added, full } = toggleId(parseList(readKey(store, LIST_KEY)), id);
   if (full) return say(button, "Your list is full: remove a practice on the lists page first");
   if (!writeKey(store, LIST_KEY, serializeList(list)))
@@ -336,7 +327,7 @@ class SearchPanel implements SearchRenderer {
     const focusedAdd = (document.activeElement as HTMLElement | null)?.closest("[data-result-add]")
       ? (document.activeElement!.closest("li")?.dataset["key"] ?? "")
       : undefined;
-    const list = parseList(readKey(storage(), LIST_KEY));
+    const list = parseList(readKey(browserStore(), LIST_KEY));
     const focusedKey = focused >= 0 ? (document.activeElement!.closest("li")!.dataset["key"] ?? "") : "";
     const [heldKey] = this.held();
     const heldTop = heldKey ? this.entry(heldKey)?.getBoundingClientRect().top : undefined;

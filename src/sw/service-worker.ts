@@ -42,7 +42,7 @@ const precached = (url: URL) => matchPrecache(url.pathname.endsWith("/") ? `${ur
 const pages = new NetworkFirst({
   cacheName: CACHES.pages,
   networkTimeoutSeconds: NETWORK_TIMEOUT,
-  // A link with ?h= (search highlight) or a #fragment opens the saved page too.
+  // A link with ?highlight= (from a search result) opens the saved page too.
   matchOptions: { ignoreSearch: true },
 });
 registerRoute(

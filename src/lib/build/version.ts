@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { relative } from "node:path";
+import { listFiles } from "./files.ts";
 
 /**
  * The build's version: a hash of everything that decides what the site and
@@ -13,17 +14,13 @@ export function buildVersion(roots: string[]): string {
   const hash = createHash("sha256");
   for (const root of roots) {
     if (!existsSync(root)) continue;
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir).sort()) {
-        const path = join(dir, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else files.push(path);
-      }
-    };
-    if (statSync(root).isDirectory()) walk(root);
-    else files.push(root);
+    const files = statSync(root).isDirectory() ? listFiles(root).sort() : [root];
     for (const file of files) hash.update(relative(root, file)).update("\0").update(readFileSync(file)).update("\0");
   }
   return hash.digest("hex").slice(0, 12);
+}
+
+/** The version of a build of `contentDir`: what astro.config.mjs gives the search and the worker build agrees with. */
+export function handbookVersion(contentDir: string): string {
+  return buildVersion([contentDir, "src", "astro.config.mjs"]);
 }

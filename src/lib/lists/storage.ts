@@ -98,6 +98,15 @@ export interface KeyValueStore {
   setItem(key: string, value: string): void;
 }
 
+/** localStorage, or nothing where the browser blocks it (reading the property itself can throw). */
+export function browserStore(): KeyValueStore | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads a key, answering null where the storage itself throws (blocked cookies and site data). */
 export function readKey(store: KeyValueStore | undefined, key: string): string | null {
   try {
