@@ -75,7 +75,14 @@ const rows = [...heaviest].map(([type, { path, weight }]) => ({
   requests: weight.requests,
   gzipBytes: weight.gzipBytes,
   searchBytes: weight.searchBytes,
-  breakdown: weight.resources.map((r) => `${r.kind} ${r.gzipBytes}`).join(" + "),
+  breakdown: weight.resources
+    .filter((r) => !r.background)
+    .map((r) => `${r.kind} ${r.gzipBytes}`)
+    .join(" + "),
+  background: weight.resources
+    .filter((r) => r.background)
+    .map((r) => `${r.url.split("/").pop()} ${r.gzipBytes}`)
+    .join(" + "),
 }));
 if (values.json) {
   console.log(
@@ -83,13 +90,15 @@ if (values.json) {
   );
 } else {
   const describe = (b: Budget) =>
-    `≤ ${b.gzipBytes} B gzip, ≤ ${b.requests} requests, ${b.searchBytes} B search before intent`;
+    `≤ ${b.gzipBytes} B gzip, ≤ ${b.requests} requests, ${b.searchBytes} B search before intent; ` +
+    `≤ ${b.backgroundBytes} B gzip of icons and manifest in the background`;
   console.log(`budget per page: ${describe(READING_PAGE_BUDGET)}`);
   for (const [type, budget] of Object.entries(APPLICATION_BUDGETS))
     console.log(`budget for ${type}: ${describe(budget)}`);
   for (const r of rows) {
     console.log(
-      `${r.type.padEnd(9)} ${String(r.gzipBytes).padStart(6)} B  ${r.requests} req  search ${r.searchBytes} B  ${r.heaviest}  (${r.breakdown})`,
+      `${r.type.padEnd(9)} ${String(r.gzipBytes).padStart(6)} B  ${r.requests} req  search ${r.searchBytes} B  ${r.heaviest}  (${r.breakdown})` +
+        (r.background ? `  background: ${r.background}` : ""),
     );
   }
   // The service worker and what it precaches load in the background after a page, never before it is read:

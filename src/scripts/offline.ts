@@ -112,8 +112,13 @@ if (control && "caches" in window) {
     button.textContent = "Save again";
   }
   control.hidden = false;
-  // A link to #save (from the offline page) arrived before the control was shown: take the reader to it now.
+  // A link to #save (from the menu or the offline page) arrived before the control was shown: take the reader to it now.
   if (location.hash === `#${control.id}`) control.scrollIntoView();
+  // What a save costs, stated before the reader starts one (offline.json is small and precached).
+  fetch(`${base}offline.json`)
+    .then((response) => response.json() as Promise<SaveManifest>)
+    .then((manifest) => (count.textContent ||= `${manifest.pages} pages and search, ${formatSize(manifest.bytes)}`))
+    .catch(() => {});
   button.addEventListener("click", async () => {
     button.disabled = true;
     try {

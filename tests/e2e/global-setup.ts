@@ -13,8 +13,14 @@ declare module "vitest" {
     aliasSiteUrl: string;
     /** A build of the content where practices' titles hold markup (HOSTILE_TITLES). */
     hostileSiteUrl: string;
+    /** The site built for hosting under SITE_BASE (BASE_PATH), served there; and its folder. */
+    baseSiteUrl: string;
+    baseSiteDir: string;
   }
 }
+
+/** The base path the hosted-under-a-subpath build is made for. */
+export const BASE_PATH = "/handbook";
 
 /** The rename the alias tests exercise: a practice whose id changed after it was shared. */
 export const RENAMED = { from: "be-genuine", to: "be-genuine-renamed", section: "networking-fundamentals" };
@@ -76,10 +82,15 @@ export default async function setup(project: TestProject) {
   const site = await serveStatic(dist);
   const alias = await serveStatic(buildRenamedCopy());
   const hostile = await serveStatic(buildHostileCopy());
+  const baseBuild = astroBuild({ SITE_BASE: BASE_PATH });
+  if (baseBuild.status !== 0) throw new Error(`building under ${BASE_PATH} failed:\n${baseBuild.output}`);
+  const based = await serveStatic(baseBuild.outDir, BASE_PATH);
   project.provide("siteUrl", site.url);
   project.provide("aliasSiteUrl", alias.url);
   project.provide("hostileSiteUrl", hostile.url);
+  project.provide("baseSiteUrl", based.url);
+  project.provide("baseSiteDir", baseBuild.outDir);
   return async () => {
-    await Promise.all([site.server.stop(), alias.server.stop(), hostile.server.stop()]);
+    await Promise.all([site.server.stop(), alias.server.stop(), hostile.server.stop(), based.server.stop()]);
   };
 }

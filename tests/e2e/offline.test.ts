@@ -6,8 +6,13 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { launch } from "./browser.ts";
 import { serveStatic } from "../support/preview.ts";
+import { BASE_PATH } from "./global-setup.ts";
 
-const site = inject("siteUrl");
+/** Every test runs on the site as built for the root, and as built for hosting under a base path. */
+const SITES = [
+  { name: "at the root", site: inject("siteUrl"), dir: resolve("dist"), base: "" },
+  { name: `under SITE_BASE=${BASE_PATH}`, site: inject("baseSiteUrl"), dir: inject("baseSiteDir"), base: BASE_PATH },
+];
 let context: BrowserContext | undefined;
 afterEach(async () => {
   await context?.close();
@@ -29,83 +34,117 @@ const pageCached = (page: Page, path: string) =>
 
 const heading = async (page: Page) => (await page.locator("h1").textContent())?.trim();
 
-describe("offline after one visit", () => {
-  it("opens a visited page and the home page with no connection, and the offline page for one never opened", async () => {
-    const page = await openControlled(`${site}/practices/elevator-pitch/`);
-    const path = new URL(page.url()).pathname;
-    await expect.poll(() => pageCached(page, path)).toBe(true);
-    await context!.setOffline(true);
-    await page.goto(`${site}/`);
-    expect(await heading(page)).toBe("Networking Best Practices");
-    await page.goto(`${site}/practices/elevator-pitch/`);
-    expect(await heading(page)).toBe("Elevator Pitch");
-    await page.goto(`${site}/practices/`);
-    expect(await heading(page)).toContain("A–Z");
-    await page.goto(`${site}/practices/crm-systems/`);
-    expect(await heading(page)).toBe("You are offline");
-    expect(await page.locator("main a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toEqual(
-      expect.arrayContaining(["/", "/practices/", "/search/"]),
-    );
-  });
-
-  it("searches offline after one search online", async () => {
-    const page = await openControlled(`${site}/practices/elevator-pitch/`);
-    await page.goto(`${site}/search/?q=elevator+pitch`);
-    const results = page.locator('[data-search-page] ol[aria-label="Results"] a');
-    await expect.poll(() => results.count()).toBeGreaterThan(0);
-    await context!.setOffline(true);
-    await page.goto(`${site}/search/?q=elevator+pitch`);
-    await expect.poll(() => results.first().textContent()).toBe("Elevator Pitch");
-  });
-
-  it("Save for offline stores every page, says when, and a page never opened then opens offline", async () => {
-    const page = await openControlled(`${site}/`);
-    const control = page.locator("[data-save-offline]");
-    await control.locator("button").click();
-    await expect
-      .poll(() => control.locator('[role="status"]').textContent(), { timeout: 60_000 })
-      .toMatch(/^Saved \d{1,2} \w{3} \d{4} · \d+ pages · [\d.]+ MB$/);
-    expect(await control.locator("progress").evaluate((p: HTMLProgressElement) => p.value === p.max)).toBe(true);
-    await context!.setOffline(true);
-    await page.goto(`${site}/practices/crm-systems/`);
-    expect(await heading(page)).toBe("CRM Systems");
-    await page.goto(`${site}/`);
-    await expect.poll(() => control.locator('[role="status"]').textContent()).toMatch(/^Saved /);
-  });
-});
-
-describe("a new build", () => {
-  it("is read on the next navigation, and a reader with a page open is told and reloads into it", async () => {
-    const folder = mkdtempSync(join(tmpdir(), "handbook-offline-"));
-    cpSync(resolve("dist"), folder, { recursive: true });
-    const served = await serveStatic(folder);
-    try {
-      const page = await openControlled(`${served.url}/practices/elevator-pitch/`);
-      const file = join(folder, "practices/elevator-pitch/index.html");
-      writeFileSync(file, readFileSync(file, "utf8").replace(">Elevator Pitch</h1>", ">Elevator Pitch, revised</h1>"));
-      // Network first: no stale page online, even before the new worker.
-      await page.goto(`${served.url}/`);
-      await page.goto(`${served.url}/practices/elevator-pitch/`);
-      expect(await heading(page)).toBe("Elevator Pitch, revised");
-      writeFileSync(join(folder, "sw.js"), `${readFileSync(join(folder, "sw.js"), "utf8")}\n// a new build\n`);
-      writeFileSync(
-        file,
-        readFileSync(file, "utf8").replace("Elevator Pitch, revised</h1>", "Elevator Pitch, again</h1>"),
-      );
-      // The connection comes back: the page looks for a new worker.
+describe.each(SITES)("$name", ({ site, dir, base }) => {
+  describe("offline after one visit", () => {
+    it("opens a visited page and the home page with no connection, and the offline page for one never opened", async () => {
+      const page = await openControlled(`${site}/practices/elevator-pitch/`);
+      const path = new URL(page.url()).pathname;
+      await expect.poll(() => pageCached(page, path)).toBe(true);
       await context!.setOffline(true);
-      await context!.setOffline(false);
-      const notice = page.locator("[data-new-version]");
-      await expect.poll(() => notice.textContent(), { timeout: 20_000 }).toBe("A new version is available.Reload");
-      for (const scheme of ["light", "dark"] as const) {
-        await page.emulateMedia({ colorScheme: scheme });
-        const { violations } = await new AxeBuilder({ page }).include("[data-new-version]").analyze();
-        expect(violations.map((v) => v.id)).toEqual([]);
+      await page.goto(`${site}/`);
+      expect(await heading(page)).toBe("Networking Best Practices");
+      await page.goto(`${site}/practices/elevator-pitch/`);
+      expect(await heading(page)).toBe("Elevator Pitch");
+      await page.goto(`${site}/practices/`);
+      expect(await heading(page)).toContain("A–Z");
+      await page.goto(`${site}/practices/crm-systems/`);
+      expect(await heading(page)).toBe("You are offline");
+      expect(await page.locator("main a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toEqual(
+        expect.arrayContaining([`${base}/`, `${base}/practices/`, `${base}/search/`]),
+      );
+    });
+
+    it("searches offline after one search online", async () => {
+      const page = await openControlled(`${site}/practices/elevator-pitch/`);
+      await page.goto(`${site}/search/?q=elevator+pitch`);
+      const results = page.locator('[data-search-page] ol[aria-label="Results"] a');
+      await expect.poll(() => results.count()).toBeGreaterThan(0);
+      await context!.setOffline(true);
+      await page.goto(`${site}/search/?q=elevator+pitch`);
+      await expect.poll(() => results.first().textContent()).toBe("Elevator Pitch");
+    });
+
+    it("Save for offline stores every page, says when, and a page never opened then opens offline", async () => {
+      const page = await openControlled(`${site}/practices/elevator-pitch/`);
+      // The header menu leads to the control, which states the size before anything is downloaded.
+      await page.locator("[data-menu] summary").click();
+      await page.getByRole("link", { name: "Save for offline" }).click();
+      await expect.poll(() => new URL(page.url()).pathname + new URL(page.url()).hash).toBe(`${base}/#save`);
+      const control = page.locator("[data-save-offline]");
+      await expect.poll(() => control.isVisible()).toBe(true);
+      await expect
+        .poll(() => control.locator("[data-save-count]").textContent())
+        .toMatch(/^\d+ pages and search, [\d.]+ MB$/);
+      expect(
+        await page.evaluate(async () => (await caches.open("nbp-pages")).keys().then((k) => k.length)),
+      ).toBeLessThan(30);
+      await control.locator("button").click();
+      await expect
+        .poll(() => control.locator('[role="status"]').textContent(), { timeout: 60_000 })
+        .toMatch(/^Saved \d{1,2} \w{3} \d{4} · \d+ pages · [\d.]+ MB$/);
+      expect(await control.locator("progress").evaluate((p: HTMLProgressElement) => p.value === p.max)).toBe(true);
+      await context!.setOffline(true);
+      await page.goto(`${site}/practices/crm-systems/`);
+      expect(await heading(page)).toBe("CRM Systems");
+      await page.goto(`${site}/`);
+      await expect.poll(() => control.locator('[role="status"]').textContent()).toMatch(/^Saved /);
+    });
+  });
+
+  describe("the installable app", () => {
+    it("has a manifest and icons Chromium accepts, with no installability errors", async () => {
+      const page = await openControlled(`${site}/`);
+      const cdp = await context!.newCDPSession(page);
+      const manifest = await cdp.send("Page.getAppManifest");
+      expect(manifest.errors).toEqual([]);
+      expect(manifest.url).toBe(`${new URL(site).origin}${base}/manifest.webmanifest`);
+      const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+      expect(installabilityErrors).toEqual([]);
+      const parsed = JSON.parse(manifest.data ?? "{}") as { start_url: string; icons: { src: string }[] };
+      expect(parsed.start_url).toBe(`${base}/`);
+      for (const icon of parsed.icons) {
+        const response = await page.request.get(new URL(icon.src, site).href);
+        expect(response.status(), icon.src).toBe(200);
       }
-      await notice.getByRole("button", { name: "Reload" }).click();
-      await expect.poll(() => heading(page)).toBe("Elevator Pitch, again");
-    } finally {
-      await served.server.stop();
-    }
+    });
+  });
+
+  describe("a new build", () => {
+    it("is read on the next navigation, and a reader with a page open is told and reloads into it", async () => {
+      const folder = mkdtempSync(join(tmpdir(), "handbook-offline-"));
+      cpSync(dir, folder, { recursive: true });
+      const served = await serveStatic(folder, base || undefined);
+      try {
+        const page = await openControlled(`${served.url}/practices/elevator-pitch/`);
+        const file = join(folder, "practices/elevator-pitch/index.html");
+        writeFileSync(
+          file,
+          readFileSync(file, "utf8").replace(">Elevator Pitch</h1>", ">Elevator Pitch, revised</h1>"),
+        );
+        // Network first: no stale page online, even before the new worker.
+        await page.goto(`${served.url}/`);
+        await page.goto(`${served.url}/practices/elevator-pitch/`);
+        expect(await heading(page)).toBe("Elevator Pitch, revised");
+        writeFileSync(join(folder, "sw.js"), `${readFileSync(join(folder, "sw.js"), "utf8")}\n// a new build\n`);
+        writeFileSync(
+          file,
+          readFileSync(file, "utf8").replace("Elevator Pitch, revised</h1>", "Elevator Pitch, again</h1>"),
+        );
+        // The connection comes back: the page looks for a new worker.
+        await context!.setOffline(true);
+        await context!.setOffline(false);
+        const notice = page.locator("[data-new-version]");
+        await expect.poll(() => notice.textContent(), { timeout: 20_000 }).toBe("A new version is available.Reload");
+        for (const scheme of ["light", "dark"] as const) {
+          await page.emulateMedia({ colorScheme: scheme });
+          const { violations } = await new AxeBuilder({ page }).include("[data-new-version]").analyze();
+          expect(violations.map((v) => v.id)).toEqual([]);
+        }
+        await notice.getByRole("button", { name: "Reload" }).click();
+        await expect.poll(() => heading(page)).toBe("Elevator Pitch, again");
+      } finally {
+        await served.server.stop();
+      }
+    });
   });
 });

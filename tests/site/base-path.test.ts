@@ -51,13 +51,7 @@ describe(`hosted under ${BASE}`, () => {
   });
 
   it("astro preview serves it under the base, as it was built", async () => {
-    // astro.config.mjs reads the base from the environment, for the preview as for the build.
-    const previous = process.env.SITE_BASE;
-    process.env.SITE_BASE = BASE;
-    const { url, server } = await serveStatic(out).finally(() => {
-      if (previous === undefined) delete process.env.SITE_BASE;
-      else process.env.SITE_BASE = previous;
-    });
+    const { url, server } = await serveStatic(out, BASE);
     try {
       expect(new URL(url).pathname).toBe(BASE);
       expect((await fetch(`${url}/practices/elevator-pitch/`)).status).toBe(200);

@@ -25,8 +25,6 @@ describe("link previews", () => {
       "og:type",
       "og:image",
       "twitter:card",
-      "twitter:title",
-      "twitter:description",
       "twitter:image",
     ]) {
       expect(meta(html, key), `${path} ${key}`).toBeTruthy();

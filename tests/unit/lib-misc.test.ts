@@ -151,4 +151,22 @@ describe("page budgets", () => {
     expect(overBudget(weight, READING_PAGE_BUDGET)).toEqual(["5 requests > 1"]);
     expect(() => weighPage("/", html, () => undefined)).toThrow(/loads \/a.css, which is not in the build/);
   });
+
+  it("weighs the favicon and the manifest apart: fetched in the background, they must exist but are not the page's requests", () => {
+    const page = `<html><head><link rel="icon" href="/favicon.svg"><link rel="manifest" href="/app.webmanifest"></head></html>`;
+    expect(resourcesOf(page)).toEqual([
+      { url: "/favicon.svg", kind: "image", background: true },
+      { url: "/app.webmanifest", kind: "other", background: true },
+    ]);
+    const files: Record<string, string> = { "/favicon.svg": "<svg/>", "/app.webmanifest": "x".repeat(5000) };
+    const weight = weighPage("/", page, (path) => (files[path] === undefined ? undefined : Buffer.from(files[path]!)));
+    expect(weight.requests).toBe(1);
+    expect(weight.gzipBytes).toBe(weight.resources[0]!.gzipBytes);
+    expect(weight.backgroundBytes).toBeGreaterThan(0);
+    expect(overBudget(weight, READING_PAGE_BUDGET)).toEqual([]);
+    expect(overBudget(weight, { ...READING_PAGE_BUDGET, backgroundBytes: 10 })).toEqual([
+      `${weight.backgroundBytes} B gzip in the background (icons, manifest) > 10 B`,
+    ]);
+    expect(() => weighPage("/", page, () => undefined)).toThrow(/loads \/favicon.svg, which is not in the build/);
+  });
 });

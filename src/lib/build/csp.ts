@@ -6,8 +6,7 @@ type ParentNode = DefaultTreeAdapterTypes.ParentNode;
 
 /**
  * Directives every page gets besides the script and style hashes. Everything
- * comes from the site itself (default-src covers fetches and fonts); the
- * favicon is a data: URL. Pagefind compiles its WebAssembly on the page's
+ * comes from the site itself (default-src covers images, fetches and fonts). Pagefind compiles its WebAssembly on the page's
  * main thread (`noWorker`, src/lib/search/pagefind-client.ts), which
  * Chromium refuses without `'wasm-unsafe-eval'`, and every page can open
  * search. Trusted Types: no script may turn a string into markup or code
@@ -19,7 +18,7 @@ type ParentNode = DefaultTreeAdapterTypes.ParentNode;
  */
 export const BASE_DIRECTIVES = [
   "default-src 'self'",
-  "img-src 'self' data:",
+
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
