@@ -19,6 +19,10 @@ interface WorkerScope {
   registration: { scope: string };
   skipWaiting(): Promise<void>;
   addEventListener(type: "activate", listener: (event: Event & { waitUntil(p: Promise<unknown>): void }) => void): void;
+  addEventListener(
+    type: "fetch",
+    listener: (event: Event & { request: Request; waitUntil(p: Promise<unknown>): void }) => void,
+  ): void;
 }
 declare const self: WorkerScope;
 
@@ -62,10 +66,15 @@ registerRoute(
 // Pagefind's index chunks are named by their content, and its entry file is asked for with the build's
 // version (`?ts=`, metaCacheTag): an address never changes meaning, so the cache answers first.
 // Its engine (pagefind.js, the WebAssembly) keeps its name across builds: network first.
+const searchFiles = new CacheFirst({ cacheName: CACHES.search, matchOptions: { ignoreVary: true } });
 registerRoute(
   ({ url }) =>
     inScope(url) && url.pathname.startsWith(`${base}pagefind/`) && !/\/(pagefind\.js|wasm\.[^/]+)$/.test(url.pathname),
-  new CacheFirst({ cacheName: CACHES.search, matchOptions: { ignoreVary: true } }),
+  (options) => {
+    // The reader is searching: keep the rest of the search (keepSearch, below) in the background.
+    if (options.url.pathname.startsWith(`${base}pagefind/index/`)) options.event.waitUntil(keepSearch());
+    return searchFiles.handle(options);
+  },
 );
 registerRoute(
   ({ url }) => inScope(url) && url.pathname.startsWith(`${base}pagefind/`),
@@ -85,6 +94,37 @@ registerRoute(
   ({ url }) => inScope(url) && url.pathname === `${base}search/ui.json`,
   new NetworkFirst({ cacheName: CACHES.assets, networkTimeoutSeconds: NETWORK_TIMEOUT }),
 );
+
+/** How many of the search's files are fetched at once when it is kept whole: few, so the reader's own requests go first. */
+const WARM_PARALLEL = 2;
+let searchKept: Promise<void> | undefined;
+
+/**
+ * The first time the reader searches (the engine asks for an index chunk), the rest of the search is
+ * fetched in the background, once per worker: every index chunk, filter and result fragment of the
+ * build, listed in the precached save manifest (about 430 KB for 166 practices, already compressed by
+ * Pagefind). After one search online, a search for any other word works offline too.
+ */
+const keepSearch = () =>
+  (searchKept ??= (async () => {
+    const response = await matchPrecache(`${base}offline.json`);
+    if (!response) return;
+    const queue = ((await response.json()) as SaveManifest).urls.filter((u) =>
+      /\/pagefind\/(index|filter|fragment)\//.test(u),
+    );
+    const cache = await caches.open(CACHES.search);
+    const next = async () => {
+      for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+        if (await cache.match(url, { ignoreVary: true })) continue;
+        const answer = await fetch(url).catch(() => undefined);
+        if (answer?.ok) await cache.put(url, answer);
+      }
+    };
+    await Promise.all(Array.from({ length: WARM_PARALLEL }, next));
+  })().catch(() => {
+    // Offline or interrupted: try again on the next search.
+    searchKept = undefined;
+  }));
 
 /**
  * On activation, what the new build no longer publishes leaves the runtime caches: pages removed,

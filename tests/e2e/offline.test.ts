@@ -54,14 +54,31 @@ describe.each(SITES)("$name", ({ site, dir, base }) => {
       );
     });
 
-    it("searches offline after one search online", async () => {
+    it("searches the whole handbook offline after one search online", async () => {
       const page = await openControlled(`${site}/practices/elevator-pitch/`);
       await page.goto(`${site}/search/?q=elevator+pitch`);
       const results = page.locator('[data-search-page] ol[aria-label="Results"] a');
       await expect.poll(() => results.count()).toBeGreaterThan(0);
+      // The rest of the search follows in the background: every index chunk, filter and result fragment.
+      const wanted = await page.evaluate(async (b) => {
+        const manifest = (await (await fetch(`${b}/offline.json`)).json()) as { urls: string[] };
+        return manifest.urls.filter((u) => /\/pagefind\/(index|filter|fragment)\//.test(u)).length;
+      }, base);
+      const kept = () =>
+        page.evaluate(
+          async () =>
+            (await (await caches.open("nbp-search")).keys()).filter((r) =>
+              /\/pagefind\/(index|filter|fragment)\//.test(r.url),
+            ).length,
+        );
+      await expect.poll(kept, { timeout: 30_000 }).toBe(wanted);
       await context!.setOffline(true);
       await page.goto(`${site}/search/?q=elevator+pitch`);
       await expect.poll(() => results.first().textContent()).toBe("Elevator Pitch");
+      // A word never searched for online, whose index chunk and results were fetched in the background.
+      await page.goto(`${site}/search/?q=storytelling`);
+      await expect.poll(() => results.count()).toBeGreaterThan(0);
+      expect(await results.allTextContents()).toContain("Storytelling");
     });
 
     it("Save for offline stores every page, says when, and a page never opened then opens offline", async () => {
