@@ -74,21 +74,25 @@ export const changeSchema = () =>
       /** The day the change was published, YYYY-MM-DD; never after today (UTC). */
       date: isoDate(),
       /** What changed for the reader, as one plain sentence in American English, e.g. "The LinkedIn invitation limits are corrected." */
-      note: z
-        .string({ invalid_type_error: "the note has no text" })
-        .trim()
-        .refine((text) => text.length > 0, {
-          message: "the note has no text",
-          params: { fix: 'say in one sentence what changed for the reader, e.g. "The LinkedIn invitation limits are corrected."' },
-        })
-        .refine((text) => text.length <= CHANGE_NOTE_MAX, {
-          message: `the note is longer than ${CHANGE_NOTE_MAX} characters`,
-          params: { fix: "say what changed in one short sentence; the page shows it under the body" },
-        })
-        .refine((text) => !/[\n<>`*[\]]/.test(text), {
-          message: "the note contains a line break or markup",
-          params: { fix: "write it as one line of plain text: no Markdown, HTML or line breaks" },
-        }),
+      note: z.preprocess(
+        // `note:` with nothing after it is YAML's null: a note with no text, like "".
+        (value) => (value === null ? "" : value),
+        z
+          .string()
+          .trim()
+          .refine((text) => text.length > 0, {
+            message: "the note has no text",
+            params: { fix: 'say in one sentence what changed for the reader, e.g. "The LinkedIn invitation limits are corrected."' },
+          })
+          .refine((text) => text.length <= CHANGE_NOTE_MAX, {
+            message: `the note is longer than ${CHANGE_NOTE_MAX} characters`,
+            params: { fix: "say what changed in one short sentence; the page shows it under the body" },
+          })
+          .refine((text) => !/[\n<>`*[\]]/.test(text), {
+            message: "the note contains a line break or markup",
+            params: { fix: "write it as one line of plain text: no Markdown, HTML or line breaks" },
+          }),
+      ),
     })
     .strict();
 export type ChangeNote = z.output<ReturnType<typeof changeSchema>>;

@@ -36,7 +36,6 @@ export function changesFeed(log: readonly PageChange[], { site, base }: FeedSite
     link: url(paths.changes()),
     feedLinks: { atom: url(paths.changesFeed()) },
     author: { name: "Networking Best Practices" },
-    language: "en",
     updated: midnight(log[0]?.date ?? "1970-01-01"),
     generator: false,
   });
