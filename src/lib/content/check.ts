@@ -12,7 +12,6 @@ import { parseSource, SourceParseError, type SourceDocument } from "./source.ts"
 import { ENCODING_FIX, EncodingError, readUtf8 } from "./text-file.ts";
 import { checkWriting } from "./writing-rules.ts";
 import { checkEditorial, EDITORIAL, readPending, todayIso } from "./editorial.ts";
-import { checkChangeDates } from "./changes.ts";
 
 export interface CheckOptions {
   /** Today as YYYY-MM-DD, for the rules on dates (a review or a change note may not be later); today in UTC by default. */
@@ -51,7 +50,6 @@ export function checkHandbook(contentDir: string, sourceFile: string, options: C
   problems.push(...checkAnchors(content));
   problems.push(...checkWriting(content));
   problems.push(...checkEditorialRules(contentDir, content, today));
-  problems.push(...checkChangeDates([...content.sections, ...content.industries, ...content.practices], today));
   const fromCwd = relative(process.cwd(), sourceFile);
   const sourceName = fromCwd && !fromCwd.startsWith("..") ? fromCwd : sourceFile;
   let doc: SourceDocument;
