@@ -60,7 +60,7 @@ export const sourceSchema = () =>
     .strict();
 
 /** Most characters in a change note: one sentence, shown under a page's body beside its review date. */
-export const CHANGE_NOTE_MAX = 160;
+const CHANGE_NOTE_MAX = 160;
 
 /**
  * One change a returning reader should know about: a fact corrected, advice
@@ -177,7 +177,7 @@ export const sectionSchema = () =>
         )
         .min(1),
       ...editorialFields(),
-      /** What changed in the section guide for a returning reader, newest first; listed on /changes/ and in /changes.xml. */
+      /** What changed in the section guide for a returning reader, newest first; the latest shows at the guide's end, all on /changes/ and in /changes.xml. */
       changes: changeLog(),
     })
     .strict();
@@ -207,7 +207,7 @@ export const industrySchema = <R extends ZodTypeAny>(ref: RefBuilder<R>) =>
         )
         .default([]),
       ...editorialFields(),
-      /** What changed in the industry brief for a returning reader, newest first; listed on /changes/ and in /changes.xml. */
+      /** What changed in the industry brief for a returning reader, newest first; the latest shows under the brief, all on /changes/ and in /changes.xml. */
       changes: changeLog(),
     })
     .strict();

@@ -2,7 +2,7 @@ import { Feed } from "feed";
 import type { PageChange } from "./changes.ts";
 import { absoluteUrl, paths } from "./urls.ts";
 
-/** Where the feed is published and what it is called. */
+/** Where the feed is published. */
 export interface FeedSite {
   /** The public origin, `SITE_URL`. */
   site: string | URL;
@@ -10,7 +10,7 @@ export interface FeedSite {
   base: string;
 }
 
-export const FEED_TITLE = "Networking Best Practices: changes";
+const FEED_TITLE = "Networking Best Practices: changes";
 
 /** Text for an Atom element of `type="html"` (what the feed library writes): `&`, `<` and `>` escaped. */
 const html = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -36,6 +36,7 @@ export function changesFeed(log: readonly PageChange[], { site, base }: FeedSite
     link: url(paths.changes()),
     feedLinks: { atom: url(paths.changesFeed()) },
     author: { name: "Networking Best Practices" },
+    // Atom requires a date even with no entries: a fixed one, so an empty log's feed is the same at every build too.
     updated: midnight(log[0]?.date ?? "1970-01-01"),
     generator: false,
   });
