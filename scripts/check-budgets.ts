@@ -3,7 +3,7 @@
  *
  * Weighs every built page as a browser loads it before any interaction (HTML,
  * CSS, JS, images, icons; gzip) and fails if a page exceeds its budget: every
- * reading page READING_PAGE_BUDGET, the /lists/ and /progress/ applications their own.
+ * reading page READING_PAGE_BUDGET, the /lists/ and /progress/ applications and the /changes/ log their own.
  * Prints the heaviest page of each type.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
@@ -12,6 +12,7 @@ import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { listFiles } from "../src/lib/build/files.ts";
 import {
+  CHANGES_PAGE_BUDGET,
   LISTS_PAGE_BUDGET,
   overBudget,
   PROGRESS_PAGE_BUDGET,
@@ -41,12 +42,17 @@ function typeOf(path: string): string {
       search: "search",
       lists: "lists",
       progress: "progress",
+      changes: "changes",
     }[first ?? ""] ?? "other"
   );
 }
 
-/** Application pages have budgets of their own; every other page is read, and gets the reading page's. */
-const APPLICATION_BUDGETS: Record<string, Budget> = { lists: LISTS_PAGE_BUDGET, progress: PROGRESS_PAGE_BUDGET };
+/** Application pages and the change log have budgets of their own; every other page is read, and gets the reading page's. */
+const APPLICATION_BUDGETS: Record<string, Budget> = {
+  lists: LISTS_PAGE_BUDGET,
+  progress: PROGRESS_PAGE_BUDGET,
+  changes: CHANGES_PAGE_BUDGET,
+};
 const budgetOf = (type: string) => APPLICATION_BUDGETS[type] ?? READING_PAGE_BUDGET;
 
 const read = (path: string) => {

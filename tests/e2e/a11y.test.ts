@@ -12,6 +12,7 @@ const PAGES = {
   "practice with sources": "/practices/personalized-connections/",
   industry: "/industries/healthcare/",
   "A–Z": "/practices/",
+  changes: "/changes/",
   "404": "/no-such-page/",
 };
 

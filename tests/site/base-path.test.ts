@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseFeed } from "@rowanmanning/feed-parser";
 import { listFiles } from "../../src/lib/build/files.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { astroBuild } from "../support/astro-build.ts";
@@ -34,6 +35,19 @@ describe(`hosted under ${BASE}`, () => {
     expect(html).toContain('<link rel="canonical" href="https://example.org/handbook/practices/elevator-pitch/">');
     expect(html).toContain('<meta property="og:url" content="https://example.org/handbook/practices/elevator-pitch/">');
     expect(html).toContain('data-copy-link="/handbook/practices/elevator-pitch/"');
+  });
+
+  it("the change feed's addresses are absolute on the configured site and base, and every page links it under the base", () => {
+    const feed = parseFeed(readFileSync(join(out, "changes.xml"), "utf8"));
+    expect(feed.self).toBe("https://example.org/handbook/changes.xml");
+    expect(feed.url).toBe("https://example.org/handbook/changes/");
+    expect(feed.items.length).toBeGreaterThan(0);
+    for (const item of feed.items) {
+      expect(item.url).toMatch(/^https:\/\/example\.org\/handbook\/(practices|sections|industries)\/[a-z0-9-]+\/$/);
+      expect(item.id).toMatch(/^tag:example\.org,2026:\/(practices|sections|industries)\//);
+    }
+    const html = readFileSync(join(out, "practices/elevator-pitch/index.html"), "utf8");
+    expect(html).toContain('<link rel="alternate" type="application/atom+xml" href="/handbook/changes.xml"');
   });
 
   it("a build with SITE_URL set does not warn about localhost", () => {

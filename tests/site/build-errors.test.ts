@@ -40,6 +40,33 @@ describe("the build fails on content mistakes", () => {
     expect(result.output).toContain('section "fundamentals" does not exist');
   });
 
+  it("a change note dated in the future or without text stops the build before Astro, naming file, line and field", () => {
+    const lines: Record<string, number> = {};
+    const result = buildWith((dir) => {
+      const edit = (name: string, from: RegExp, to: string) => {
+        const file = join(dir, "practices", name);
+        const text = readFileSync(file, "utf8").replace(from, to);
+        writeFileSync(file, text);
+        lines[name] = text.split("\n").findIndex((line) => line.includes(to.trim())) + 1;
+      };
+      edit("be-genuine.mdx", /  - date: \d{4}-\d{2}-\d{2}/, "  - date: 2999-01-01");
+      edit("be-punctual.mdx", /    note: .*/, '    note: ""');
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(
+      new RegExp(
+        `practices/be-genuine\\.mdx:${lines["be-genuine.mdx"]} \\[changes\\.0\\.date\\]: the change note is dated 2999-01-01, which is after today`,
+      ),
+    );
+    expect(result.output).toMatch(
+      new RegExp(
+        `practices/be-punctual\\.mdx:${lines["be-punctual.mdx"]} \\[changes\\.0\\.note\\]: the note has no text\\n\\s+fix: say in one sentence`,
+      ),
+    );
+    expect(result.output).toContain("The build stopped before writing anything.");
+    expect(result.output).not.toMatch(/unhandled error|\n\s+at .+:\d+:\d+|\[build\]/i);
+  });
+
   // The check and the build read content with one reader: a file it would not build is refused, never skipped.
   it("a practice saved as .md stops the build, naming the file and the rename", () => {
     const result = buildWith((dir) => {

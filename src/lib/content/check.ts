@@ -13,6 +13,11 @@ import { ENCODING_FIX, EncodingError, readUtf8 } from "./text-file.ts";
 import { checkWriting } from "./writing-rules.ts";
 import { checkEditorial, EDITORIAL, readPending, todayIso } from "./editorial.ts";
 
+export interface CheckOptions {
+  /** Today as YYYY-MM-DD, for the rules on dates (a review or a change note may not be later); today in UTC by default. */
+  today?: string;
+}
+
 export interface HandbookCheck {
   content: HandbookContent;
   coverage?: CoverageReport;
@@ -33,7 +38,8 @@ export function readSource(sourceFile: string): SourceDocument {
  * coverage script and the build both call this, over the entries the build's
  * loader reads, so they can never disagree.
  */
-export function checkHandbook(contentDir: string, sourceFile: string): HandbookCheck {
+export function checkHandbook(contentDir: string, sourceFile: string, options: CheckOptions = {}): HandbookCheck {
+  const today = options.today ?? todayIso();
   const { content, problems, rejected } = loadContent(contentDir);
   problems.push(...checkReferences(content, existingIds(rejected)));
   const targets = withRefused(linkTargets(content), rejected);
@@ -43,7 +49,7 @@ export function checkHandbook(contentDir: string, sourceFile: string): HandbookC
   problems.push(...checkLock(contentDir, targets));
   problems.push(...checkAnchors(content));
   problems.push(...checkWriting(content));
-  problems.push(...checkEditorialRules(contentDir, content));
+  problems.push(...checkEditorialRules(contentDir, content, today));
   const fromCwd = relative(process.cwd(), sourceFile);
   const sourceName = fromCwd && !fromCwd.startsWith("..") ? fromCwd : sourceFile;
   let doc: SourceDocument;
@@ -102,7 +108,7 @@ function checkLock(contentDir: string, targets: ReadonlyMap<string, ReadonlySet<
 }
 
 /** The editorial standard's rules, with the list of practices still waiting for their first review. */
-function checkEditorialRules(contentDir: string, content: HandbookContent): Problem[] {
+function checkEditorialRules(contentDir: string, content: HandbookContent, today: string): Problem[] {
   const file = join(contentDir, EDITORIAL.pendingFile);
   const shown = relative(process.cwd(), file) || file;
   // Each practice by its id and by its former ids.
@@ -110,7 +116,7 @@ function checkEditorialRules(contentDir: string, content: HandbookContent): Prob
   const { pending, problems } = existsSync(file)
     ? readPending(readUtf8(file), shown, ids)
     : { pending: new Set<string>(), problems: [] };
-  return [...problems, ...checkEditorial(content, { today: todayIso(), pending })];
+  return [...problems, ...checkEditorial(content, { today, pending })];
 }
 
 /** The ids of refused entries, by collection. */

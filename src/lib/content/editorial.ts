@@ -2,7 +2,7 @@ import type { MdxJsxFlowElement } from "mdast-util-mdx-jsx";
 import { toString } from "mdast-util-to-string";
 import { messageChannel, walkTree, type MessageChannel } from "./body.ts";
 import { lowercaseWords, namesCast } from "./names.ts";
-import { lineInEntry, type Entry, type HandbookContent } from "./read-entries.ts";
+import { frontmatterLineOf, lineInEntry, type Entry, type HandbookContent } from "./read-entries.ts";
 import type { Problem } from "./problems.ts";
 import { britishSpellings } from "./spelling.ts";
 import { textSimilarity } from "./similarity.ts";
@@ -85,10 +85,14 @@ const NOT_PROSE = new Set([
   "sources",
 ]);
 
-export type AnyEntry = Entry<{ reviewed?: string | undefined; sources?: unknown[] }>;
+export type AnyEntry = Entry<{
+  reviewed?: string | undefined;
+  sources?: unknown[];
+  changes?: { date: string; note: string }[];
+}>;
 
 export interface EditorialOptions {
-  /** Today as YYYY-MM-DD, for the future-date rule. */
+  /** Today as YYYY-MM-DD (UTC unless a test says otherwise), for the rules on review and change dates. */
   today: string;
   /** Practice ids still waiting for their first review, from `readPending`. */
   pending: ReadonlySet<string>;
@@ -108,6 +112,7 @@ export function checkEditorial(content: HandbookContent, options: EditorialOptio
     ...entries.flatMap(channelLimits),
     ...entries.flatMap(unsourcedClaims),
     ...reviewDates(content, options),
+    ...entries.flatMap((entry) => changeDates(entry, options.today)),
     ...recycledNames(reviewed),
     ...stockPhrases(reviewed),
     ...siblingOverlap(content, options.pending),
@@ -242,6 +247,28 @@ function reviewDates(content: HandbookContent, { today, pending }: EditorialOpti
     }
   }
   return problems;
+}
+
+/**
+ * Change notes dated after today: a note announces a change readers can
+ * already see, so it is dated the day the change is published, never ahead of
+ * it. The problem names the note's own line and index.
+ */
+function changeDates(entry: AnyEntry, today: string): Problem[] {
+  return (entry.data.changes ?? []).flatMap((change, index): Problem[] =>
+    change.date > today
+      ? [
+          {
+            kind: "change-date",
+            file: entry.file,
+            line: frontmatterLineOf(entry.text, ["changes", index, "date"]),
+            field: `changes.${index}.date`,
+            message: `the change note is dated ${change.date}, which is after today (${today})`,
+            fix: "date it the day the change is published; add the note with the change itself, not ahead of it",
+          },
+        ]
+      : [],
+  );
 }
 
 const frontmatterLine = (entry: AnyEntry, key: string) => {

@@ -94,6 +94,16 @@ function lineOfPath(doc: Document, path: readonly (string | number)[], frontmatt
   return undefined;
 }
 
+/**
+ * The line in an entry's file of a frontmatter value, e.g. `["changes", 0, "date"]`,
+ * found the way schema problems find theirs: for checks that run after the
+ * schema, such as a change note dated in the future.
+ */
+export function frontmatterLineOf(text: string, path: readonly (string | number)[]): number | undefined {
+  const parts = splitFrontmatter(text);
+  return parts && lineInFile(lineOfPath(parseDocument(parts.frontmatter), path, parts.frontmatter));
+}
+
 function allowedKeys(schema: ZodTypeAny): string[] {
   const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
   return shape ? Object.keys(shape) : [];
@@ -176,7 +186,9 @@ export function validateEntry<T>(
         fix: `add "${field}" to the frontmatter`,
       };
     }
-    return { kind: "invalid-field", file, line, field, message: issue.message, fix: `correct "${field}"` };
+    // A schema's own refinement may say how to fix what it refuses (`params.fix`).
+    const fix = issue.code === "custom" && typeof issue.params?.["fix"] === "string" ? issue.params["fix"] : undefined;
+    return { kind: "invalid-field", file, line, field, message: issue.message, fix: fix ?? `correct "${field}"` };
   });
   return { raw: record, body: parts.body, problems };
 }

@@ -59,6 +59,66 @@ export const sourceSchema = () =>
     })
     .strict();
 
+/** Most characters in a change note: one sentence, shown under a page's body beside its review date. */
+const CHANGE_NOTE_MAX = 160;
+
+/**
+ * One change a returning reader should know about: a fact corrected, advice
+ * rewritten, a source added, a practice renamed. Typo and formatting fixes get
+ * none (content/EDITORIAL.md, "Change notes"). The content check refuses a
+ * date after today.
+ */
+export const changeSchema = () =>
+  z
+    .object({
+      /** The day the change was published, YYYY-MM-DD; never after today (UTC). */
+      date: isoDate(),
+      /** What changed for the reader, as one plain sentence in American English, e.g. "The LinkedIn invitation limits are corrected." */
+      note: z.preprocess(
+        // `note:` with nothing after it is YAML's null: a note with no text, like "".
+        (value) => (value === null ? "" : value),
+        z
+          .string()
+          .trim()
+          .refine((text) => text.length > 0, {
+            message: "the note has no text",
+            params: { fix: 'say in one sentence what changed for the reader, e.g. "The LinkedIn invitation limits are corrected."' },
+          })
+          .refine((text) => text.length <= CHANGE_NOTE_MAX, {
+            message: `the note is longer than ${CHANGE_NOTE_MAX} characters`,
+            params: { fix: "say what changed in one short sentence; the page shows it under the body" },
+          })
+          .refine((text) => !/[\n<>`*[\]]/.test(text), {
+            message: "the note contains a line break or markup",
+            params: { fix: "write it as one line of plain text: no Markdown, HTML or line breaks" },
+          }),
+      ),
+    })
+    .strict();
+export type ChangeNote = z.output<ReturnType<typeof changeSchema>>;
+
+/**
+ * A page's change notes, newest first as the page and /changes/ show them: a
+ * new note goes on top. Same-day notes keep their order.
+ */
+const changeLog = () =>
+  z
+    .array(changeSchema())
+    .superRefine((notes, ctx) => {
+      notes.forEach((change, index) => {
+        const above = notes[index - 1];
+        if (above && change.date > above.date) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: [index, "date"],
+            message: `the notes are listed newest first, and this one (${change.date}) is newer than the one above it (${above.date})`,
+            params: { fix: "move the newer note above the older one" },
+          });
+        }
+      });
+    })
+    .default([]);
+
 /** The fields every page that makes claims carries: when it was last checked, and what it rests on. */
 const editorialFields = () => ({
   /** The day a person last checked this page against content/EDITORIAL.md and its sources; shown as "Last reviewed". */
@@ -87,6 +147,8 @@ export const practiceSchema = <R extends ZodTypeAny>(ref: RefBuilder<R>) =>
       /** Former ids of this practice; each keeps redirecting to it. */
       aliases: z.array(id()).default([]),
       ...editorialFields(),
+      /** What changed for a returning reader, newest first; the latest shows under the body, all on /changes/ and in /changes.xml. */
+      changes: changeLog(),
     })
     .strict();
 
@@ -115,6 +177,8 @@ export const sectionSchema = () =>
         )
         .min(1),
       ...editorialFields(),
+      /** What changed in the section guide for a returning reader, newest first; the latest shows at the guide's end, all on /changes/ and in /changes.xml. */
+      changes: changeLog(),
     })
     .strict();
 
@@ -143,6 +207,8 @@ export const industrySchema = <R extends ZodTypeAny>(ref: RefBuilder<R>) =>
         )
         .default([]),
       ...editorialFields(),
+      /** What changed in the industry brief for a returning reader, newest first; the latest shows under the brief, all on /changes/ and in /changes.xml. */
+      changes: changeLog(),
     })
     .strict();
 

@@ -17,6 +17,9 @@ export const paths = {
   search: () => "/search/",
   progress: () => "/progress/",
   lists: () => "/lists/",
+  changes: () => "/changes/",
+  /** The Atom feed of the same change notes. */
+  changesFeed: () => "/changes.xml",
 };
 
 /** An absolute URL for sharing and link previews. */

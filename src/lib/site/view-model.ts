@@ -1,3 +1,4 @@
+import type { ChangeNote } from "../content/schemas.ts";
 import { listPractices, type SourceDocument } from "../content/source.ts";
 import { groupBy, groupBySubsection, industriesOf, namesakes, neighbours, sortBySource } from "./grouping.ts";
 
@@ -21,6 +22,8 @@ export interface PracticeInput<E> {
   aliases: string[];
   /** Plain-text excerpt of the body. */
   excerpt: string;
+  /** What changed for a returning reader, newest first; none when left out. */
+  changes?: ChangeNote[];
   entry: E;
 }
 
@@ -32,6 +35,7 @@ export interface SectionInput<E> {
   summary: string;
   order: number;
   subsections: { title: string; intro: string }[];
+  changes?: ChangeNote[];
   entry: E;
 }
 
@@ -43,6 +47,7 @@ export interface IndustryInput<E> {
   order: number;
   summary: string;
   highlights: { practice: string; why: string }[];
+  changes?: ChangeNote[];
   entry: E;
 }
 
@@ -89,6 +94,8 @@ export interface Practice<E> {
    */
   prev: Practice<E> | undefined;
   next: Practice<E> | undefined;
+  /** What changed for a returning reader, newest first. */
+  changes: ChangeNote[];
   entry: E;
 }
 
@@ -108,6 +115,7 @@ export interface Section<E> {
   practices: Practice<E>[];
   prev: Section<E> | undefined;
   next: Section<E> | undefined;
+  changes: ChangeNote[];
   entry: E;
 }
 
@@ -119,6 +127,7 @@ export interface Industry<E> {
   own: Practice<E>[];
   /** Practices it recommends, each with why. */
   highlights: { practice: Practice<E>; why: string }[];
+  changes: ChangeNote[];
   entry: E;
 }
 
@@ -173,6 +182,7 @@ export function buildHandbook<E>(input: HandbookInput<E>): Handbook<E> {
       readNext: [],
       prev: undefined,
       next: undefined,
+      changes: p.changes ?? [],
       entry: p.entry,
     };
   });
@@ -211,6 +221,7 @@ export function buildHandbook<E>(input: HandbookInput<E>): Handbook<E> {
       practices: own,
       prev: undefined,
       next: undefined,
+      changes: s.changes ?? [],
       entry: s.entry,
     };
   });
@@ -226,11 +237,15 @@ export function buildHandbook<E>(input: HandbookInput<E>): Handbook<E> {
     summary: i.summary,
     own: bySubsection.get(i.subsection) ?? [],
     highlights: i.highlights.map((h) => ({ practice: resolve(h.practice), why: h.why })),
+    changes: i.changes ?? [],
     entry: i.entry,
   }));
 
   return { home: input.home, sections, industries, practices };
 }
+
+/** An industry page's title, as its heading and the change log show it: "Networking in Finance". */
+export const industryTitle = (industry: string) => `Networking in ${industry}`;
 
 /**
  * The caption of a previous/next link from one practice to its neighbour in
