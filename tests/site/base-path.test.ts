@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { listFiles } from "../../src/lib/build/files.ts";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -34,6 +34,14 @@ describe(`hosted under ${BASE}`, () => {
     expect(html).toContain('<link rel="canonical" href="https://example.org/handbook/practices/elevator-pitch/">');
     expect(html).toContain('<meta property="og:url" content="https://example.org/handbook/practices/elevator-pitch/">');
     expect(html).toContain('data-copy-link="/handbook/practices/elevator-pitch/"');
+  });
+
+  it("a page's link card is announced under the base, and built where the host serves it from", () => {
+    const html = readFileSync(join(out, "practices/elevator-pitch/index.html"), "utf8");
+    const card = "https://example.org/handbook/og/practices/elevator-pitch.png";
+    expect(html).toContain(`<meta property="og:image" content="${card}">`);
+    expect(html).toContain(`<meta name="twitter:image" content="${card}">`);
+    expect(existsSync(join(out, "og/practices/elevator-pitch.png"))).toBe(true);
   });
 
   it("a build with SITE_URL set does not warn about localhost", () => {

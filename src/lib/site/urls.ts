@@ -17,6 +17,8 @@ export const paths = {
   search: () => "/search/",
   progress: () => "/progress/",
   lists: () => "/lists/",
+  /** A page's link-preview image (Open Graph card), drawn at build time: `/og/practices/<id>.png`. */
+  card: (kind: "practices" | "sections" | "industries", id: string) => `/og/${kind}/${id}.png`,
 };
 
 /** An absolute URL for sharing and link previews. */
