@@ -103,6 +103,7 @@ export const DESIGN = {
   mark: 60,
   brand: { size: 32, gap: 20 },
   headerGap: 28,
+  band: 12,
   label: { size: 28, lineHeight: 1.25, gap: 14 },
   title: { lineHeight: 1.1, maxLines: 3, gap: 28 },
   /** The one-liner hangs off a rule in the accent colour, as on the practice's page. */
@@ -314,6 +315,15 @@ export function cardTree(layout: CardLayout): CardElement {
         ),
       ],
     ),
+    // A band of the accent along the bottom edge frames the card on a white page.
+    element("div", {
+      position: "absolute",
+      left: 0,
+      bottom: 0,
+      width,
+      height: DESIGN.band,
+      backgroundColor: colors.accent,
+    }),
   ]);
 }
 
