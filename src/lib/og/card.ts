@@ -119,7 +119,11 @@ export const DESIGN = {
   ],
 } as const;
 
-/** The template's version: bump it when the tree below changes in a way DESIGN and FACES do not show. */
+/**
+ * The template's version, part of every card's cache key with DESIGN and FACES:
+ * bump it when the tree below or the way lines are broken changes in a way
+ * those numbers do not show, or the cache keeps serving the old pictures.
+ */
 export const TEMPLATE_VERSION = 1;
 
 /** A text's width in ems (at a font size of 1 px) in one of the faces. The renderer measures it. */

@@ -6,6 +6,7 @@ import { Resvg } from "@resvg/resvg-js";
 import { encode } from "fast-png";
 import satori, { type Font } from "satori";
 import { cardTally } from "./tally.ts";
+import { wordsOf } from "./wrap.ts";
 import {
   cardKey,
   cardTree,
@@ -29,19 +30,14 @@ import {
 const require = createRequire(resolve("package.json"));
 
 /**
- * The font packages, by the prefix of their files' names (Satori reads WOFF,
- * not WOFF2). Fontsource's packages export only their stylesheets and LICENSE:
- * the font files sit in `files/` beside it.
+ * Each family's npm package, and the prefix of its files' names (Satori reads
+ * WOFF, not WOFF2). Fontsource's packages export only their stylesheets and
+ * LICENSE: the font files sit in `files/` beside it.
  */
-const FONT_PACKAGES = {
-  inter: () => require.resolve("@fontsource/inter/LICENSE"),
-  "charis-sil": () => require.resolve("@fontsource/charis-sil/LICENSE"),
+const FONT_PACKAGES: Record<(typeof FACES)[Face]["fontFamily"], { prefix: string; license: () => string }> = {
+  Inter: { prefix: "inter", license: () => require.resolve("@fontsource/inter/LICENSE") },
+  "Charis SIL": { prefix: "charis-sil", license: () => require.resolve("@fontsource/charis-sil/LICENSE") },
 };
-const FONT_FILES: { face: Face; family: keyof typeof FONT_PACKAGES }[] = [
-  { face: "brand", family: "inter" },
-  { face: "title", family: "inter" },
-  { face: "text", family: "charis-sil" },
-];
 
 interface Renderer {
   fonts: Font[];
@@ -49,19 +45,19 @@ interface Renderer {
 }
 let renderer: Renderer | undefined;
 
-/** The fonts every face needs (Latin and Latin Extended), and what the cache key takes from them. */
+/** The fonts of every face (Latin and Latin Extended), and what the cache key takes from them. */
 function loadRenderer(): Renderer {
   if (renderer) return renderer;
   const fonts: Font[] = [];
   const hash = createHash("sha256");
   const seen = new Set<string>();
-  for (const { face, family } of FONT_FILES) {
-    const { fontFamily, fontWeight } = FACES[face];
+  for (const { fontFamily, fontWeight } of Object.values(FACES)) {
+    const { prefix, license } = FONT_PACKAGES[fontFamily];
     for (const subset of ["latin", "latin-ext"]) {
-      const file = `${family}-${subset}-${fontWeight}-normal.woff`;
+      const file = `${prefix}-${subset}-${fontWeight}-normal.woff`;
       if (seen.has(file)) continue;
       seen.add(file);
-      const data = readFileSync(join(dirname(FONT_PACKAGES[family]()), "files", file));
+      const data = readFileSync(join(dirname(license()), "files", file));
       hash.update(file).update(data);
       fonts.push({ name: fontFamily, data, weight: fontWeight, style: "normal" });
     }
@@ -121,7 +117,7 @@ function emWidth(face: Face, text: string): number {
  */
 function wordsToMeasure(card: Card): [Face, string][] {
   const of = (face: Face, text: string): [Face, string][] =>
-    [" ", "…", ...text.split(/\s+/), ...text].map((w) => [face, w]);
+    [" ", "…", ...wordsOf(text), ...text].map((w) => [face, w]);
   return [...of("label", card.label.toUpperCase()), ...of("title", card.title), ...of("text", card.text)];
 }
 
