@@ -143,18 +143,24 @@ export function indexedPng(rgba: Uint8Array, width: number, height: number): Buf
   const indexOf = new Map<number, number>();
   const palette: number[][] = [];
   const data = new Uint8Array(width * height);
-  for (let pixel = 0; pixel < data.length; pixel++) {
-    const at = pixel * 4;
+  let last = -1;
+  let lastIndex = 0;
+  for (let pixel = 0, at = 0; pixel < data.length; pixel++, at += 4) {
     // The card is opaque: alpha is left out.
     const color = (rgba[at]! << 16) | (rgba[at + 1]! << 8) | rgba[at + 2]!;
-    let index = indexOf.get(color);
-    if (index === undefined) {
-      if (palette.length === 256) return undefined;
-      index = palette.length;
-      indexOf.set(color, index);
-      palette.push([color >> 16, (color >> 8) & 255, color & 255]);
+    // Most pixels repeat the one before (the paper, inside a glyph).
+    if (color !== last) {
+      let index = indexOf.get(color);
+      if (index === undefined) {
+        if (palette.length === 256) return undefined;
+        index = palette.length;
+        indexOf.set(color, index);
+        palette.push([color >> 16, (color >> 8) & 255, color & 255]);
+      }
+      last = color;
+      lastIndex = index;
     }
-    data[pixel] = index;
+    data[pixel] = lastIndex;
   }
   return Buffer.from(encode({ width, height, data, depth: 8, channels: 1, palette }, { zlib: { level: 3 } }));
 }
