@@ -7,23 +7,14 @@ import { encode } from "fast-png";
 import satori, { type Font } from "satori";
 import { cardTally } from "./tally.ts";
 import { wordsOf } from "./wrap.ts";
-import {
-  cardKey,
-  cardTree,
-  DESIGN,
-  FACES,
-  faceStyle,
-  layoutCard,
-  type Card,
-  type Face,
-  type RenderInputs,
-} from "./card.ts";
+import { cardKey, type Card, type RenderInputs } from "./card.ts";
+import { cardTree, DESIGN, FACES, faceStyle, layoutCard, type Face } from "./layout.ts";
 
 /**
  * Link-preview cards as PNG files: Satori lays the card's elements out as SVG
  * with the fonts below, resvg draws it. Each image is cached on disk under the
  * hash of what it draws (`cardKey`), so a build with unchanged content draws
- * none. The layout itself is src/lib/og/card.ts.
+ * none. The layout itself is src/lib/og/layout.ts.
  */
 
 // Resolved from the project rather than this file, which the build bundles elsewhere.
