@@ -8,6 +8,7 @@ import tailwindcss from "@tailwindcss/vite";
 import { contentCheck } from "./src/integrations/content-check.ts";
 import { csp } from "./src/integrations/csp.ts";
 import { lazyChunk } from "./src/integrations/lazy-chunk.ts";
+import { linkCards } from "./src/integrations/link-cards.ts";
 import { handbookVersion } from "./src/lib/build/version.ts";
 import { formatConfigProblem, outDirProblem, readConfig, readSite, siteUrlNotice } from "./src/lib/config.ts";
 
@@ -51,6 +52,7 @@ export default defineConfig({
     // The 404 and offline pages, the search page and the reader's own pages (lists, progress) are not destinations for search engines.
     sitemap({ filter: (page) => !/\/(404|offline|search|lists|progress)\/?$/.test(new URL(page).pathname) }),
     csp(),
+    linkCards(),
     // Said last, where it is seen: a build for localhost is easy to deploy by mistake.
     {
       name: "handbook:site-url",

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { listFiles } from "../../src/lib/build/files.ts";
@@ -48,6 +48,14 @@ describe(`hosted under ${BASE}`, () => {
     }
     const html = readFileSync(join(out, "practices/elevator-pitch/index.html"), "utf8");
     expect(html).toContain('<link rel="alternate" type="application/atom+xml" href="/handbook/changes.xml"');
+  });
+
+  it("a page's link card is announced under the base, and built where the host serves it from", () => {
+    const html = readFileSync(join(out, "practices/elevator-pitch/index.html"), "utf8");
+    const card = "https://example.org/handbook/og/practices/elevator-pitch.png";
+    expect(html).toContain(`<meta property="og:image" content="${card}">`);
+    expect(html).toContain(`<meta name="twitter:image" content="${card}">`);
+    expect(existsSync(join(out, "og/practices/elevator-pitch.png"))).toBe(true);
   });
 
   it("a build with SITE_URL set does not warn about localhost", () => {

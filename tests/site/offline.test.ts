@@ -35,6 +35,9 @@ describe("offline reading in the build", () => {
     expect(manifest.urls).toContain("/practices/elevator-pitch/");
     expect(manifest.urls).toContain(`/pagefind/pagefind-entry.json?ts=${manifest.version}`);
     expect(manifest.pages).toBeGreaterThan(180);
+    // Link cards are for link previews: neither saved nor precached.
+    expect(manifest.urls.filter((url) => url.startsWith("/og/"))).toEqual([]);
+    expect(readFileSync(join(dist, "sw.js"), "utf8")).not.toMatch(/"\/og\/[^"]*\.png"/);
     // The search asks Pagefind for the same version.
     expect(existsSync(join(dist, "_astro"))).toBe(true);
   });

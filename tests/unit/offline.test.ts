@@ -30,6 +30,12 @@ describe("the save manifest", () => {
     ]);
     expect(m).toMatchObject({ version: "v1", pages: 2, bytes: 13 + 100 + 11 + 3 + 7 + 50 });
   });
+  it("never saves a page's link card, which only link previews fetch", () => {
+    const withCard = [...files, { path: "og/practices/a.png", bytes: 30_000 }];
+    const m = saveManifest(withCard, "/hb", "v1", new Set());
+    expect(m.urls.filter((url) => url.includes("/og"))).toEqual([]);
+    expect(m.bytes).toBe(saveManifest(files, "/hb", "v1", new Set()).bytes);
+  });
   it("sends each address to its cache", () => {
     expect(cacheFor("/hb/pagefind/pagefind.js", "/hb/")).toBe("nbp-search");
     expect(cacheFor("/hb/_astro/x.js", "/hb/")).toBe("nbp-assets");

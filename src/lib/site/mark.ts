@@ -24,3 +24,7 @@ export function markSvg({ size = 32, inset = 0 }: { size?: number; inset?: numbe
       : `<rect width="32" height="32" rx="7" fill="${MARK_COLOR}"/>${figure}`;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32" width="${size}" height="${size}">${body}</svg>`;
 }
+
+/** The mark as a data URL, for drawings that embed it (the link-preview cards), escaping only what a URL needs escaped. */
+export const markDataUrl = (): string =>
+  `data:image/svg+xml,${markSvg().replace(/#/g, "%23").replace(/</g, "%3C").replace(/>/g, "%3E").replace(/"/g, "%22")}`;

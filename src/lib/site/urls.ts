@@ -20,6 +20,8 @@ export const paths = {
   changes: () => "/changes/",
   /** The Atom feed of the same change notes. */
   changesFeed: () => "/changes.xml",
+  /** A page's link-preview image (Open Graph card), drawn at build time: `/og/practices/<id>.png`. */
+  card: (kind: "practices" | "sections" | "industries", id: string) => `/og/${kind}/${id}.png`,
 };
 
 /** An absolute URL for sharing and link previews. */
