@@ -68,6 +68,7 @@ describe(`hosted under ${BASE}`, () => {
       `${BASE}/*`,
       `${BASE}/pagefind/*`,
       `${BASE}/search/ui.json`,
+      `${BASE}/changes.xml`,
       `${BASE}/_astro/*`,
     ]);
   });

@@ -22,15 +22,22 @@ describe("_headers", () => {
     expect(all.join("\n")).not.toContain("interest-cohort");
   });
 
-  it("revalidates the search index and caches hashed assets for good", () => {
+  it("revalidates the search index, types the change feed as Atom and caches hashed assets for good", () => {
     const file = rules(headersFile({ base: "/", assets: "_astro" }));
-    expect([...file.keys()]).toEqual(["/*", "/pagefind/*", "/search/ui.json", "/_astro/*"]);
+    expect([...file.keys()]).toEqual(["/*", "/pagefind/*", "/search/ui.json", "/changes.xml", "/_astro/*"]);
+    expect(file.get("/changes.xml")).toEqual(["Content-Type: application/atom+xml; charset=utf-8"]);
     expect(file.get("/pagefind/*")).toEqual(["Cache-Control: public, max-age=0, must-revalidate"]);
     expect(file.get("/_astro/*")).toEqual(["Cache-Control: public, max-age=31536000, immutable"]);
   });
 
   it("puts every rule under the base path, with or without its trailing slash", () => {
-    const paths = ["/handbook/*", "/handbook/pagefind/*", "/handbook/search/ui.json", "/handbook/assets/*"];
+    const paths = [
+      "/handbook/*",
+      "/handbook/pagefind/*",
+      "/handbook/search/ui.json",
+      "/handbook/changes.xml",
+      "/handbook/assets/*",
+    ];
     expect([...rules(headersFile({ base: "/handbook", assets: "assets" })).keys()]).toEqual(paths);
     expect([...rules(headersFile({ base: "/handbook/", assets: "assets" })).keys()]).toEqual(paths);
   });

@@ -37,6 +37,10 @@ ${root}pagefind/*
 ${root}search/ui.json
   Cache-Control: public, max-age=0, must-revalidate
 
+# The change log's feed is Atom: feed readers go by the type, and hosts serve .xml as plain XML.
+${root}changes.xml
+  Content-Type: application/atom+xml; charset=utf-8
+
 # Scripts and styles are named by their content hash: a changed file gets a new name.
 ${root}${assets}/*
   Cache-Control: public, max-age=31536000, immutable
