@@ -158,7 +158,7 @@ describe("for crawlers and hosts", () => {
       expect(headers).toContain(header);
     expect(headers).toMatch(/^\s+Strict-Transport-Security: max-age=\d+/m);
     expect(headers).not.toContain("interest-cohort");
-    expect(headers.match(/^\/\S*/gm)).toEqual(["/*", "/pagefind/*", "/search/ui.json", "/_astro/*"]);
+    expect(headers.match(/^\/\S*/gm)).toEqual(["/*", "/pagefind/*", "/search/ui.json", "/changes.xml", "/_astro/*"]);
     // The immutable rule is only right because every file there is named by its content.
     for (const file of readdirSync(join(DIST, "_astro"))) expect(file).toMatch(/\.[\w-]{8}\.(js|css)$/);
   });
