@@ -189,9 +189,10 @@ describe("results stay put (issue 15, item 3)", () => {
     for (const how of ["pointer", "focus"] as const) {
       const slow = await launch();
       const p = await slow.newPage();
-      // A slow connection: the index arrives well after the instant title matches are on screen.
+      // A slow connection: the index arrives well after the instant title matches are on screen (3 s: long
+      // enough that a busy machine has moved the pointer or focus before it does).
       await p.route("**/pagefind/**", async (route) => {
-        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await new Promise((resolve) => setTimeout(resolve, 3000));
         await route.continue();
       });
       await p.goto(`${site}/practices/arrive-early/`);
