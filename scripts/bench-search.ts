@@ -103,9 +103,12 @@ for (let i = 0; i < runs; i++) {
   await page.goto(start);
   await page.waitForLoadState("networkidle");
   await page.evaluate(INSTRUMENT);
-  // Offline reading registers its worker after load (src/scripts/offline.ts, sw.js): not search, and
-  // reported with the worker by check:budgets. Anything else fetched before intent counts.
-  const beforeSearch = fetched.filter((f) => !/\/_astro\/offline\.[^/]+\.js$|\/sw\.js$/.test(f.path));
+  // Offline reading registers its worker after load (src/scripts/offline.ts, sw.js), and the browser
+  // fetches the favicon and the web app manifest beside the page: none of them search, all reported by
+  // check:budgets (the worker, and the page's background resources). Anything else fetched before intent counts.
+  const beforeSearch = fetched.filter(
+    (f) => !/\/_astro\/offline\.[^/]+\.js$|\/sw\.js$|\/favicon\.svg$|\/manifest\.webmanifest$/.test(f.path),
+  );
   if (i === 0) beforeIntent = beforeSearch.length ? beforeSearch.reduce((n, f) => n + gzipOf(f.path), 0) || 1 : 0;
   fetched.length = 0;
 

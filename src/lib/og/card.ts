@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { markSvg } from "../site/mark.ts";
-import { paths } from "../site/urls.ts";
+import { buildPaths } from "../site/urls.ts";
 import { DESIGN, FACES, HANDBOOK_NAME, TEMPLATE_VERSION, type CardTexts } from "./layout.ts";
 
 /**
@@ -20,14 +20,20 @@ export interface Card extends CardTexts {
 /** A practice's card: its title and one-liner, labelled with its section. */
 export function practiceCard(practice: { id: string; title: string; source: string; sectionTitle: string }): Card {
   const { id, title, source, sectionTitle } = practice;
-  return { path: paths.card("practices", id), alt: `${title}: ${source}`, label: sectionTitle, title, text: source };
+  return {
+    path: buildPaths.card("practices", id),
+    alt: `${title}: ${source}`,
+    label: sectionTitle,
+    title,
+    text: source,
+  };
 }
 
 /** A section's card: its title and summary, labelled with its number of practices. */
 export function sectionCard(section: { id: string; title: string; summary: string; practices: unknown[] }): Card {
   const { id, title, summary } = section;
   const label = `Section · ${countOf(section.practices.length)}`;
-  return { path: paths.card("sections", id), alt: `${title}: ${summary}`, label, title, text: summary };
+  return { path: buildPaths.card("sections", id), alt: `${title}: ${summary}`, label, title, text: summary };
 }
 
 /** An industry's card, titled as its page is ("Networking in Finance"); it counts the practices the page lists. */
@@ -41,7 +47,7 @@ export function industryCard(industry: {
   const title = `Networking in ${industry.title}`;
   const label = `Industry · ${countOf(industry.own.length + industry.highlights.length)}`;
   return {
-    path: paths.card("industries", industry.id),
+    path: buildPaths.card("industries", industry.id),
     alt: `${title}: ${industry.summary}`,
     label,
     title,

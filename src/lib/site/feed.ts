@@ -1,6 +1,6 @@
 import { Feed } from "feed";
 import type { PageChange } from "./changes.ts";
-import { absoluteUrl, paths } from "./urls.ts";
+import { absoluteUrl, buildPaths, paths } from "./urls.ts";
 
 /** Where the feed is published. */
 export interface FeedSite {
@@ -34,7 +34,7 @@ export function changesFeed(log: readonly PageChange[], { site, base }: FeedSite
     title: FEED_TITLE,
     description: "What changed in the handbook's practices, section guides and industry briefs, newest first.",
     link: url(paths.changes()),
-    feedLinks: { atom: url(paths.changesFeed()) },
+    feedLinks: { atom: url(buildPaths.changesFeed()) },
     author: { name: "Networking Best Practices" },
     // Atom requires a date even with no entries: a fixed one, so an empty log's feed is the same at every build too.
     updated: midnight(log[0]?.date ?? "1970-01-01"),

@@ -18,7 +18,14 @@ export const paths = {
   progress: () => "/progress/",
   lists: () => "/lists/",
   changes: () => "/changes/",
-  /** The Atom feed of the same change notes. */
+};
+
+/*
+ * Addresses only the build writes, kept out of `paths` so the browser's
+ * scripts, which import `paths`, do not carry them.
+ */
+export const buildPaths = {
+  /** The Atom feed of the change notes. */
   changesFeed: () => "/changes.xml",
   /** A page's link-preview image (Open Graph card), drawn at build time: `/og/practices/<id>.png`. */
   card: (kind: "practices" | "sections" | "industries", id: string) => `/og/${kind}/${id}.png`,
