@@ -14,6 +14,7 @@ import {
   type SaveManifest,
   type SavedRecord,
 } from "../lib/offline/save.ts";
+import { storeAll } from "../lib/offline/store.ts";
 
 declare const trustedTypes:
   | {
@@ -152,26 +153,15 @@ if (control && "caches" in window) {
   });
 
   /** Fetches every address of the manifest into the worker's caches; returns those that failed. */
-  async function download(manifest: SaveManifest, onProgress: (done: number) => void): Promise<string[]> {
+  function download(manifest: SaveManifest, onProgress: (done: number) => void): Promise<string[]> {
     progress.max = manifest.urls.length;
     progress.value = 0;
     progress.hidden = false;
-    const queue = [...manifest.urls];
-    const failed: string[] = [];
-    let done = 0;
-    const next = async (): Promise<void> => {
-      for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
-        try {
-          const response = await fetch(url, { cache: "no-cache" });
-          if (!response.ok) throw new Error(String(response.status));
-          await (await caches.open(cacheFor(url, base))).put(url, response);
-        } catch {
-          failed.push(url);
-        }
-        onProgress(++done);
-      }
-    };
-    await Promise.all(Array.from({ length: PARALLEL }, next));
-    return failed;
+    return storeAll(manifest.urls, {
+      parallel: PARALLEL,
+      cacheOf: (url) => cacheFor(url, base),
+      init: { cache: "no-cache" },
+      onEach: onProgress,
+    });
   }
 }

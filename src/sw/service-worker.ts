@@ -12,6 +12,7 @@ import { registerRoute } from "workbox-routing";
 import { CacheFirst, NetworkFirst } from "workbox-strategies";
 import { clientsClaim } from "workbox-core";
 import { CACHES, type SaveManifest } from "../lib/offline/save.ts";
+import { storeAll } from "../lib/offline/store.ts";
 
 /** Just the parts of the worker's global scope used here: the project's types are the page's (DOM). */
 interface WorkerScope {
@@ -95,6 +96,10 @@ registerRoute(
   new NetworkFirst({ cacheName: CACHES.assets, networkTimeoutSeconds: NETWORK_TIMEOUT }),
 );
 
+/** Every address of this build, from the save manifest (offline.json, precached). */
+const savedUrls = async (): Promise<string[]> =>
+  ((await (await matchPrecache(`${base}offline.json`))?.json()) as SaveManifest | undefined)?.urls ?? [];
+
 /** How many of the search's files are fetched at once when it is kept whole: few, so the reader's own requests go first. */
 const WARM_PARALLEL = 2;
 let searchKept: Promise<void> | undefined;
@@ -107,20 +112,9 @@ let searchKept: Promise<void> | undefined;
  */
 const keepSearch = () =>
   (searchKept ??= (async () => {
-    const response = await matchPrecache(`${base}offline.json`);
-    if (!response) return;
-    const queue = ((await response.json()) as SaveManifest).urls.filter((u) =>
-      /\/pagefind\/(index|filter|fragment)\//.test(u),
-    );
-    const cache = await caches.open(CACHES.search);
-    const next = async () => {
-      for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
-        if (await cache.match(url, { ignoreVary: true })) continue;
-        const answer = await fetch(url).catch(() => undefined);
-        if (answer?.ok) await cache.put(url, answer);
-      }
-    };
-    await Promise.all(Array.from({ length: WARM_PARALLEL }, next));
+    const search = (await savedUrls()).filter((u) => /\/pagefind\/(index|filter|fragment)\//.test(u));
+    const failed = await storeAll(search, { parallel: WARM_PARALLEL, cacheOf: () => CACHES.search, skipStored: true });
+    if (failed.length) throw new Error(`${failed.length} search files not kept`);
   })().catch(() => {
     // Offline or interrupted: try again on the next search.
     searchKept = undefined;
@@ -134,9 +128,8 @@ const keepSearch = () =>
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
-      const response = await matchPrecache(`${base}offline.json`);
-      if (!response) return;
-      const keep = new Set(((await response.json()) as SaveManifest).urls);
+      const keep = new Set(await savedUrls());
+      if (!keep.size) return;
       for (const name of Object.values(CACHES)) {
         const cache = await caches.open(name);
         for (const request of await cache.keys()) {
