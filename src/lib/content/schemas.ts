@@ -140,6 +140,11 @@ export const practiceSchema = <R extends ZodTypeAny>(ref: RefBuilder<R>) =>
       section: ref("sections"),
       /** The `###` heading it sits under in the source, verbatim. */
       subsection: z.string().min(1),
+      /**
+       * Questions a reader would type that this page answers, phrased as people ask them
+       * ("how soon should I follow up after meeting someone?"). Search weighs them just below the title.
+       */
+      questions: z.array(z.string().trim().min(1)).default([]),
       /** Industries whose readers need it: the four industry practices carry their own, general practices are tagged where an industry page recommends them. */
       industries: z.array(ref("industries")).default([]),
       /** Ids of practices to read next, best first. */
