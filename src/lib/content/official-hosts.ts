@@ -67,6 +67,10 @@ const PLATFORM_HOSTS = [
   "help.instagram.com",
   "www.facebook.com/help",
   "support.mozilla.org",
+  "support.buffer.com",
+  "help.zapier.com",
+  "docs.zapier.com",
+  "www.eventbrite.com/help",
 ];
 
 function matches(url: URL, rule: string): boolean {
