@@ -3,7 +3,7 @@
  *
  * Weighs every built page as a browser loads it before any interaction (HTML,
  * CSS, JS, images, icons; gzip) and fails if a page exceeds its budget: every
- * reading page READING_PAGE_BUDGET, the /lists/ and /progress/ applications and the /changes/ log their own.
+ * reading page READING_PAGE_BUDGET, the /lists/ and /progress/ applications, the /changes/ log and the /sources/ register their own.
  * Prints the heaviest page of each type.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import { listFiles } from "../src/lib/build/files.ts";
 import {
   CHANGES_PAGE_BUDGET,
+  SOURCES_PAGE_BUDGET,
   LISTS_PAGE_BUDGET,
   overBudget,
   PROGRESS_PAGE_BUDGET,
@@ -43,6 +44,7 @@ function typeOf(path: string): string {
       lists: "lists",
       progress: "progress",
       changes: "changes",
+      sources: "sources",
     }[first ?? ""] ?? "other"
   );
 }
@@ -52,6 +54,7 @@ const APPLICATION_BUDGETS: Record<string, Budget> = {
   lists: LISTS_PAGE_BUDGET,
   progress: PROGRESS_PAGE_BUDGET,
   changes: CHANGES_PAGE_BUDGET,
+  sources: SOURCES_PAGE_BUDGET,
 };
 const budgetOf = (type: string) => APPLICATION_BUDGETS[type] ?? READING_PAGE_BUDGET;
 

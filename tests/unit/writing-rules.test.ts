@@ -32,12 +32,13 @@ describe("the writing rules, in the check", () => {
 
   it("the optional parts may be left out, but an unknown or doubled part is refused", () => {
     const trimmed = writing((f) => {
-      f[PRACTICE] = f[PRACTICE]!.replace(/## Example[\s\S]*$/, "");
+      f[PRACTICE] = f[PRACTICE]!.replace(/## Example[\s\S]*(?=## Watch out for)/, "");
     });
     expect(trimmed.problems.filter((p) => p.kind === "writing")).toEqual([]);
     let line = 0;
     const { text } = writing((f) => {
-      f[PRACTICE] += "\n## Tips\n\nA tip written here for the rule to find.\n\n## Watch out for\n\nAnother pitfall.\n";
+      f[PRACTICE] +=
+        "\n## Tips\n\nA tip written here for the rule to find.\n\n## Watch out for\n\n- Another pitfall.\n";
       line = lineOf(f[PRACTICE]!, (l) => l === "## Tips");
     });
     expect(text).toContain(`subject-lines.mdx:${line} [body]: "## Tips" is not one of the handbook's parts`);
@@ -57,9 +58,35 @@ describe("the writing rules, in the check", () => {
 
   it("an empty part", () => {
     const { text } = writing((f) => {
-      f[PRACTICE] = f[PRACTICE]!.replace(/## Watch out for\n\n.*\n/, "## Watch out for\n");
+      f[PRACTICE] = f[PRACTICE]!.replace(/## Watch out for\n\n[\s\S]*$/, "## Watch out for\n");
     });
     expect(text).toMatch(/subject-lines\.mdx:\d+ \[body\]: "Watch out for" is empty/);
+  });
+
+  it("every practice names at least two pitfalls, each in enough words for the sign and the fix", () => {
+    const missing = writing((f) => {
+      f[PRACTICE] = f[PRACTICE]!.replace(/## Watch out for\n\n[\s\S]*$/, "");
+    });
+    expect(missing.text).toMatch(/subject-lines\.mdx:\d+ \[body\]: the practice has no "## Watch out for" part/);
+    expect(missing.text).toContain('fix: add "## Watch out for" with a bulleted list of at least 2 pitfalls');
+    let line = 0;
+    const one = writing((f) => {
+      f[PRACTICE] = f[PRACTICE]!.replace(/^- Point 10 .*\n/m, "");
+      line = lineOf(f[PRACTICE]!, (l) => l.startsWith("- Point 9"));
+    });
+    expect(one.text).toContain(`subject-lines.mdx:${line} [body]: "Watch out for" lists 1 pitfall`);
+    const prose = writing((f) => {
+      f[PRACTICE] = f[PRACTICE]!.replace(/^- (Point 9 .*)\n- (Point 10 .*)\n/m, "$1 $2\n");
+    });
+    expect(prose.text).toContain('"Watch out for" lists 0 pitfalls');
+    const short = writing((f) => {
+      f[PRACTICE] = f[PRACTICE]!.replace(/^- Point 10 .*$/m, "- **Overdoing it.** Don't.");
+      line = lineOf(f[PRACTICE]!, (l) => l.startsWith("- **Overdoing"));
+    });
+    expect(short.text).toContain(`subject-lines.mdx:${line} [body]: a pitfall in "Watch out for" has 3 words`);
+    expect(short.text).toContain(
+      "fix: say in at least 15 words how it goes wrong, the sign to notice and what to do instead",
+    );
   });
 
   it("a body too long, saying which way to fix it", () => {

@@ -12,6 +12,8 @@ import { parseSource, SourceParseError, type SourceDocument } from "./source.ts"
 import { ENCODING_FIX, EncodingError, readUtf8 } from "./text-file.ts";
 import { checkWriting } from "./writing-rules.ts";
 import { checkEditorial, EDITORIAL, readPending, todayIso } from "./editorial.ts";
+import { checkCitations } from "./source-citations.ts";
+import { readRegister } from "./source-register.ts";
 
 export interface CheckOptions {
   /** Today as YYYY-MM-DD, for the rules on dates (a review or a change note may not be later); today in UTC by default. */
@@ -50,6 +52,7 @@ export function checkHandbook(contentDir: string, sourceFile: string, options: C
   problems.push(...checkAnchors(content));
   problems.push(...checkWriting(content));
   problems.push(...checkEditorialRules(contentDir, content, today));
+  problems.push(...checkCitations(content, readRegister(contentDir)));
   const fromCwd = relative(process.cwd(), sourceFile);
   const sourceName = fromCwd && !fromCwd.startsWith("..") ? fromCwd : sourceFile;
   let doc: SourceDocument;

@@ -16,6 +16,13 @@ export const BODY_WORDS = { min: 120, max: 600 } as const;
 /** How many ordered steps "How to do it" holds: a habit may take two, a skill more, and past eight it is two practices. */
 export const STEPS = { min: 2, max: 8 } as const;
 
+/**
+ * The part every practice must have besides the two that open it, and how full it must be:
+ * every practice goes wrong in at least two real ways, and a pitfall told in fewer words
+ * than this cannot give both the sign a reader would notice and what to do instead.
+ */
+export const PITFALLS = { part: "Watch out for", min: 2, minWords: 15 } as const;
+
 export interface BodyAnalysis {
   /** Plain text of each part found, keyed by its heading. */
   parts: Partial<Record<PracticePart, string>>;
@@ -23,6 +30,8 @@ export interface BodyAnalysis {
   headings: { text: string; line: number | undefined }[];
   /** The first ordered list under "How to do it": its items and its line in the body. */
   steps: { count: number; line: number | undefined };
+  /** The first bulleted list under "Watch out for": each pitfall's words and line in the body. */
+  pitfalls: { words: number; line: number | undefined }[];
   /** Words of prose, excluding headings and component tags. */
   words: number;
 }
@@ -40,8 +49,9 @@ const lineOf = (node: RootContent) => node.position?.start.line;
  * part of the prose around it: its paragraphs are the example's words.
  */
 export function analyzeBody(tree: MdastRoot): BodyAnalysis {
-  const result: BodyAnalysis = { parts: {}, headings: [], steps: { count: 0, line: undefined }, words: 0 };
+  const result: BodyAnalysis = { parts: {}, headings: [], steps: { count: 0, line: undefined }, pitfalls: [], words: 0 };
   let current: PracticePart | undefined;
+  let pitfallList = false;
   const visit = (nodes: readonly RootContent[]) => {
     for (const node of nodes) {
       if (node.type === "heading" && node.depth === 2) {
@@ -58,6 +68,10 @@ export function analyzeBody(tree: MdastRoot): BodyAnalysis {
       }
       if (node.type === "list" && node.ordered && current === HOW && result.steps.count === 0) {
         result.steps = { count: node.children.length, line: lineOf(node) };
+      }
+      if (node.type === "list" && !node.ordered && current === PITFALLS.part && !pitfallList) {
+        pitfallList = true;
+        result.pitfalls = node.children.map((item) => ({ words: countWords(toString(item)), line: lineOf(item) }));
       }
       const text = toString(node);
       if (!text) continue;

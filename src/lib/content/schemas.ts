@@ -17,7 +17,7 @@ const id = () =>
 
 /** A calendar date as YAML writes it unquoted, `2026-11-30`; kept as text so no time zone can shift it. */
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-const isoDate = () =>
+export const isoDate = () =>
   z
     .string()
     .regex(isoDatePattern, "write the date as YYYY-MM-DD, e.g. 2026-11-30")
@@ -36,28 +36,6 @@ export function isWebUrl(text: string): boolean {
     return false;
   }
 }
-
-/**
- * Where a page's claims come from: a study, a platform's help page, a rule.
- * Every field is required, so a reader can judge a source without opening it.
- */
-export const sourceSchema = () =>
-  z
-    .object({
-      /** The title as the publisher gives it, e.g. "A causal test of the strength of weak ties". */
-      title: z.string().trim().min(1, "give the source's title as its publisher gives it"),
-      /** Who published it: a journal, a platform's help center, a regulator. */
-      publisher: z.string().trim().min(1, "name who published it, e.g. Science or LinkedIn Help"),
-      /** Its address, https:// preferred; shown as an ordinary link under the body. */
-      url: z.string().refine(isWebUrl, "give a full address starting https://, with no spaces"),
-      /** Year of publication, or the year it was read for an undated page. */
-      year: z
-        .number({ invalid_type_error: "give the year as a number, e.g. 2022" })
-        .int("give the year as a whole number, e.g. 2022")
-        .min(1900, "give a four-digit year, e.g. 2022")
-        .max(2100, "give a four-digit year, e.g. 2022"),
-    })
-    .strict();
 
 /** Most characters in a change note: one sentence, shown under a page's body beside its review date. */
 const CHANGE_NOTE_MAX = 160;
@@ -123,8 +101,13 @@ const changeLog = () =>
 const editorialFields = () => ({
   /** The day a person last checked this page against content/EDITORIAL.md and its sources; shown as "Last reviewed". */
   reviewed: isoDate().optional(),
-  /** Sources for the page's empirical claims (studies, figures, platform limits, rules), listed under the body. */
-  sources: z.array(sourceSchema()).default([]),
+  /**
+   * Keys of the sources in content/sources.yaml that the page's empirical claims (studies, figures,
+   * platform limits, rules) rest on, in the order the page lists them under the body.
+   */
+  sources: z
+    .array(z.string().regex(idPattern, "give the source's key from content/sources.yaml, e.g. rajkumar-2022-weak-ties"))
+    .default([]),
 });
 
 export const practiceSchema = <R extends ZodTypeAny>(ref: RefBuilder<R>) =>
@@ -244,4 +227,3 @@ export type PracticeData = z.output<(typeof plainSchemas)["practices"]>;
 export type SectionData = z.output<(typeof plainSchemas)["sections"]>;
 export type IndustryData = z.output<(typeof plainSchemas)["industries"]>;
 export type HomeData = z.output<(typeof plainSchemas)["home"]>;
-export type SourceData = z.output<ReturnType<typeof sourceSchema>>;

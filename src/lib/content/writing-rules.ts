@@ -1,6 +1,15 @@
 import type { Nodes, Root as MdastRoot } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { analyzeBody, BODY_WORDS, OPTIONAL_PARTS, PRACTICE_PARTS, REQUIRED_PARTS, STEPS, type PracticePart } from "./practice-parts.ts";
+import {
+  analyzeBody,
+  BODY_WORDS,
+  OPTIONAL_PARTS,
+  PITFALLS,
+  PRACTICE_PARTS,
+  REQUIRED_PARTS,
+  STEPS,
+  type PracticePart,
+} from "./practice-parts.ts";
 import { walkTree } from "./body.ts";
 import { namesakePairs } from "./editorial.ts";
 import { lineInEntry, type Entry, type HandbookContent } from "./read-entries.ts";
@@ -81,6 +90,7 @@ function checkPracticeBody(entry: Entry<unknown>): Problem[] {
       ),
     );
   }
+  problems.push(...checkPitfalls(analysis, at));
   if (analysis.words < BODY_WORDS.min || analysis.words > BODY_WORDS.max) {
     problems.push(
       at(
@@ -93,6 +103,36 @@ function checkPracticeBody(entry: Entry<unknown>): Problem[] {
     );
   }
   return problems;
+}
+
+/** Every practice names at least two real ways it goes wrong, each with room for the sign and the fix. */
+function checkPitfalls(
+  analysis: ReturnType<typeof analyzeBody>,
+  at: (line: number | undefined, message: string, fix: string) => Problem,
+): Problem[] {
+  const heading = analysis.headings.find((h) => h.text === PITFALLS.part);
+  const shape = `a bulleted list of at least ${PITFALLS.min} pitfalls, each naming how it goes wrong, the sign a reader would notice and what to do instead`;
+  if (!heading) {
+    return [at(undefined, `the practice has no "## ${PITFALLS.part}" part`, `add "## ${PITFALLS.part}" with ${shape}`)];
+  }
+  if (analysis.pitfalls.length < PITFALLS.min) {
+    return [
+      at(
+        analysis.pitfalls[0]?.line ?? heading.line,
+        `"${PITFALLS.part}" lists ${analysis.pitfalls.length} pitfall${analysis.pitfalls.length === 1 ? "" : "s"}`,
+        `write ${shape}`,
+      ),
+    ];
+  }
+  return analysis.pitfalls
+    .filter((p) => p.words < PITFALLS.minWords)
+    .map((p) =>
+      at(
+        p.line,
+        `a pitfall in "${PITFALLS.part}" has ${p.words} words`,
+        `say in at least ${PITFALLS.minWords} words how it goes wrong, the sign to notice and what to do instead`,
+      ),
+    );
 }
 
 /** Links and bare addresses to other sites: the handbook links only to itself. */

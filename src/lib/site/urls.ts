@@ -18,6 +18,7 @@ export const paths = {
   progress: () => "/progress/",
   lists: () => "/lists/",
   changes: () => "/changes/",
+  sources: (key?: string) => `/sources/${key ? `#${key}` : ""}`,
 };
 
 /*
