@@ -120,19 +120,60 @@ describe("npm run check:coverage enforces the editorial standard", () => {
     expect(output).toContain("fix: write this page from its own section's angle (Professional Standards)");
   });
 
-  it("a source missing a field, and a source with a malformed address", () => {
+  it("a page citing a key the register does not have, and a source no page cites", () => {
     let line: number | undefined;
     const { status, output } = checkWith((edit) => {
-      edit("practices/personalized-connections.mdx", (t) => t.replace("    publisher: LinkedIn Help\n", ""));
-      line = edit("practices/online-platforms.mdx", (t) =>
-        t.replace("url: https://docs.github.com/en/rest/activity/starring", "url: docs.github.com/en/rest"),
+      line = edit("practices/network-expansion.mdx", (t) =>
+        t.replace("  - rajkumar-2022-weak-ties\n", "  - rajkumar-2022-weak-tie\n"),
+      );
+    });
+    expect(status).toBe(1);
+    expect(output).toContain(
+      `network-expansion.mdx:${line} [sources.0]: "rajkumar-2022-weak-tie" is not a source in content/`,
+    );
+    expect(output).toMatch(/fix: use a key from .*sources\.yaml \(rajkumar-2022-weak-ties/);
+    expect(output).toMatch(/sources\.yaml:\d+ \[key\]: "rajkumar-2022-weak-ties" is cited by no page/);
+  });
+
+  it("a register entry missing a field, and a rule cited from a copy", () => {
+    let line: number | undefined;
+    const { status, output } = checkWith((edit) => {
+      edit("sources.yaml", (t) => t.replace(/(- key: rajkumar-2022-weak-ties\n(?:.*\n){5})  checked: .*\n/, "$1"));
+      line = edit("sources.yaml", (t) =>
+        t.replace(
+          "url: https://www.legislation.gov.uk/ukpga/2010/23/contents",
+          "url: https://www.example-law-firm.com/bribery-act",
+        ),
+      );
+    });
+    expect(status).toBe(1);
+    expect(output).toMatch(/sources\.yaml:\d+ \[checked\]: required field "checked" is missing/);
+    expect(output).toContain(
+      `sources.yaml:${line} [url]: a statute source must be cited at its official address, and www.example-law-firm.com is not one`,
+    );
+    expect(output).toContain("fix: cite the lawmaker's or regulator's own text");
+  });
+
+  it("a study cited on a fourth page", () => {
+    const { status, output } = checkWith((edit) => {
+      edit("practices/be-consistent.mdx", (t) =>
+        /^sources:/m.test(t)
+          ? t.replace(/^sources:\n/m, "sources:\n  - rajkumar-2022-weak-ties\n")
+          : t.replace(/^changes:/m, "sources:\n  - rajkumar-2022-weak-ties\nchanges:"),
       );
     });
     expect(status).toBe(1);
     expect(output).toMatch(
-      /personalized-connections\.mdx:\d+ \[sources\.0\.publisher\]: required field "sources\.0\.publisher" is missing/,
+      /sources\.yaml:\d+ \[key\]: the peer-reviewed study "rajkumar-2022-weak-ties" is cited on 4 pages \(.*be-consistent.*\); at most 3/,
     );
-    expect(output).toContain(`online-platforms.mdx:${line} [sources.1.url]: give a full address starting https://`);
+  });
+
+  it("a practice with one pitfall", () => {
+    const { status, output } = checkWith((edit) => {
+      edit("practices/arrive-early.mdx", (t) => t.replace(/(## Watch out for\n\n- .*\n)(?:- .*\n?)+/, "$1"));
+    });
+    expect(status).toBe(1);
+    expect(output).toMatch(/arrive-early\.mdx:\d+ \[body\]: "Watch out for" lists 1 pitfall/);
   });
 
   it("a review date in the future", () => {

@@ -4,7 +4,10 @@ import { subsectionAnchor } from "../../src/lib/site/grouping.ts";
 import { readSource } from "../../src/lib/content/check.ts";
 import { listPractices } from "../../src/lib/content/source.ts";
 import { readConfig } from "../../src/lib/config.ts";
-import { content, DIST, page, text } from "./dist.ts";
+import { readRegister } from "../../src/lib/content/source-register.ts";
+import { content, CONTENT_DIR, DIST, page, text } from "./dist.ts";
+
+const register = readRegister(CONTENT_DIR);
 
 const source = readSource(readConfig().sourceFile);
 const decode = (s: string) =>
@@ -61,8 +64,11 @@ describe("the built handbook", () => {
     const footer = html.querySelector("main footer");
     const links = footer?.querySelectorAll("li a") ?? [];
     expect(links.map((a) => [decode(a.textContent), a.getAttribute("href")])).toEqual(
-      entry.data.sources.map((s) => [s.title, s.url]),
+      entry.data.sources.map((key) => [register.byKey.get(key)!.title, register.byKey.get(key)!.url]),
     );
+    if (entry.data.sources.length > 0) {
+      expect(footer?.querySelectorAll("a").some((a) => a.getAttribute("href") === "/sources/")).toBe(true);
+    }
     if (entry.data.reviewed) {
       const time = footer?.querySelector("time");
       expect(time?.getAttribute("datetime")).toBe(entry.data.reviewed);
@@ -72,6 +78,32 @@ describe("the built handbook", () => {
     }
     // Sources are for the reader, not the search index.
     expect(footer?.getAttribute("data-pagefind-ignore")).toBe("");
+  });
+
+  it("/sources/ lists every source in the register once, at its own anchor, with the pages that cite it", () => {
+    const html = page("/sources/");
+    expect(register.sources.length).toBeGreaterThan(0);
+    const cited = [...content.home, ...content.sections, ...content.industries, ...content.practices];
+    for (const source of register.sources) {
+      const item = html.getElementById(source.key);
+      expect(item, `#${source.key} on /sources/`).not.toBeNull();
+      const links = item!.querySelectorAll("a").map((a) => a.getAttribute("href"));
+      expect(links[0]).toBe(source.url);
+      const citing = cited.filter((e) => e.data.sources.includes(source.key));
+      expect(citing.length, `${source.key} is cited`).toBeGreaterThan(0);
+      for (const entry of citing) {
+        const path = content.practices.includes(entry as never)
+          ? `/practices/${entry.id}/`
+          : content.industries.includes(entry as never)
+            ? `/industries/${entry.id}/`
+            : content.sections.includes(entry as never)
+              ? `/sections/${entry.id}/`
+              : "/";
+        expect(links, `${source.key} links to ${path}`).toContain(path);
+      }
+      expect(text(item)).toContain(`${source.publisher}, ${source.year}.`);
+    }
+    expect(html.querySelectorAll("li[id]")).toHaveLength(register.sources.length);
   });
 
   it("has home with the Overview text and a link to every section", () => {

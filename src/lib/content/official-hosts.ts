@@ -71,6 +71,14 @@ const PLATFORM_HOSTS = [
   "help.zapier.com",
   "docs.zapier.com",
   "www.eventbrite.com/help",
+  "www.eventbrite.co.nz/help", // Eventbrite's help center on a country domain
+  "help.notified.com",
+  "stackoverflow.com/help",
+  // A platform's own pages on what it is for, where it has no help article that says so.
+  "behance.net",
+  "doximity.com",
+  "joinmastodon.org",
+  "orcid.org",
 ];
 
 function matches(url: URL, rule: string): boolean {

@@ -182,6 +182,8 @@ export function linkTargets(content: HandbookContent): Map<string, Set<string>> 
   const targets = new Map<string, Set<string>>([
     [paths.home(), new Set()],
     [paths.practices(), new Set()],
+    // Every source, once, with the pages citing it (built from content/sources.yaml).
+    [paths.sources(), new Set()],
   ]);
   const anchorsBySection = new Map<string, Set<string>>();
   for (const section of content.sections) {

@@ -9,7 +9,7 @@ export interface SamenessReport {
   practices: number;
   reviewed: number;
   withSources: number;
-  /** Distinct source URLs across all pages. */
+  /** Distinct sources (register keys) cited across all pages. */
   distinctSources: number;
   /** The most common sequence of `##` parts, and the share of practices that use it. */
   outline: { parts: string; share: number };
@@ -53,7 +53,7 @@ export function samenessReport(content: HandbookContent, closest = 5): SamenessR
     practices: practices.length,
     reviewed: practices.filter((p) => p.data.reviewed).length,
     withSources: practices.filter((p) => p.data.sources.length > 0).length,
-    distinctSources: new Set(all.flatMap((e) => (e.data.sources ?? []) as { url: string }[]).map((s) => s.url)).size,
+    distinctSources: new Set(all.flatMap((e) => (e.data.sources ?? []) as string[])).size,
     outline: { parts, share: count / (practices.length || 1) },
     words: {
       min: words[0] ?? 0,

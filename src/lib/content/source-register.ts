@@ -13,15 +13,23 @@ export const REGISTER_FILE = "sources.yaml";
 /**
  * What a source is, so a reader knows how much weight it bears. Statutes,
  * regulations, regulators' guidance and platforms' help must be cited at
- * their official address (`official-hosts.ts`).
+ * their official address (`official-hosts.ts`). A public body is a
+ * government or city body that is not a regulator (a city's own holiday
+ * calendar); a professional body sets a profession's code (BCS, CFA
+ * Institute, ABPI); an organization's own page says what it is or what its
+ * rules are (an event organizer's entry rules, an open-source project's
+ * contribution policy); an article is a magazine piece (Harvard Business
+ * Review), not peer-reviewed.
  */
 export const SOURCE_KINDS = [
   "statute",
   "regulation",
   "regulator guidance",
   "platform help",
+  "public body",
   "peer-reviewed study",
   "professional body",
+  "organization",
   "article",
   "book",
   "news",
@@ -118,10 +126,11 @@ export function parseRegister(text: string, file: string): SourceRegister {
         const field = issue.path.join(".");
         const missing = issue.code === "invalid_type" && (item as Record<string, unknown>)?.[field] === undefined;
         const unknown = issue.code === "unrecognized_keys";
+        const at = unknown ? [...issue.path, ...((issue as { keys?: string[] }).keys ?? []).slice(0, 1)] : issue.path;
         problems.push({
           kind: "source-register",
           file,
-          line: lineOf(doc, text, [index, ...issue.path]) ?? line,
+          line: lineOf(doc, text, [index, ...at]) ?? line,
           field: unknown ? (issue as { keys?: string[] }).keys?.join(", ") : field || undefined,
           message: missing ? `required field "${field}" is missing` : unknown ? "unknown field" : issue.message,
           fix: unknown
