@@ -106,27 +106,51 @@ describe("the feed from every page", () => {
   });
 });
 
-describe("/changes/", () => {
+describe("/changes/ and its months", () => {
   const html = page("/changes/");
-  const items = html.querySelectorAll("main section li").map((li) => ({
-    href: li.querySelector("a")?.getAttribute("href"),
-    text: decode(text(li)),
-    date: li.closest("section")?.querySelector("h2 time")?.getAttribute("datetime"),
-  }));
+  const itemsOf = (path: string) =>
+    page(path)
+      .querySelectorAll("main section li")
+      .map((li) => ({
+        href: li.querySelector("a")?.getAttribute("href"),
+        text: decode(text(li)),
+        date: li.closest("section")?.querySelector("h2 time")?.getAttribute("datetime"),
+      }));
+  const months = [...new Set(notes.map((n) => n.date.slice(0, 7)))].sort().reverse();
+  const has = (items: ReturnType<typeof itemsOf>, n: (typeof notes)[number]) =>
+    items.some((i) => i.href === `${base.replace(/\/$/, "")}${n.path}` && i.text.includes(n.note) && i.date === n.date);
 
-  it("lists every change note with a link to its page, under the heading of its date", () => {
-    expect(items).toHaveLength(notes.length);
-    for (const n of notes) {
-      const href = `${base.replace(/\/$/, "")}${n.path}`;
-      expect(
-        items.some((i) => i.href === href && i.text.includes(n.note) && i.date === n.date),
-        `${n.path}: ${n.note}`,
-      ).toBe(true);
+  it("lists every change note of its month on /changes/<yyyy-mm>/, with a link to its page, under the heading of its date", () => {
+    for (const month of months) {
+      const items = itemsOf(`/changes/${month}/`);
+      const ofMonth = notes.filter((n) => n.date.startsWith(month));
+      expect(items, month).toHaveLength(ofMonth.length);
+      for (const n of ofMonth) expect(has(items, n), `${n.path}: ${n.note}`).toBe(true);
     }
   });
 
+  it("shows the newest month on /changes/, and links every earlier month with an anchor for each of its days", () => {
+    const items = itemsOf("/changes/");
+    const newest = notes.filter((n) => n.date.startsWith(months[0]!));
+    expect(items).toHaveLength(newest.length);
+    for (const n of newest) expect(has(items, n), `${n.path}: ${n.note}`).toBe(true);
+    for (const month of months.slice(1)) {
+      expect(
+        html.querySelector(`main nav a[href="${base.replace(/\/$/, "")}/changes/${month}/"]`),
+        month,
+      ).not.toBeNull();
+    }
+    // A link to a day shared before its month moved still finds an anchor on /changes/.
+    for (const date of new Set(notes.map((n) => n.date)))
+      expect(html.getElementById(`on-${date}`), date).not.toBeNull();
+  });
+
   it("shows the days newest first, each a heading with a machine-readable date", () => {
-    const days = html.querySelectorAll("main h2 time").map((t) => t.getAttribute("datetime")!);
+    const days = months.flatMap((m) =>
+      page(`/changes/${m}/`)
+        .querySelectorAll("main h2 time")
+        .map((t) => t.getAttribute("datetime")!),
+    );
     expect(days).toEqual([...new Set(notes.map((n) => n.date))].sort().reverse());
     expect(html.querySelector("main h1")).not.toBeNull();
   });

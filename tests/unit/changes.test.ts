@@ -2,7 +2,14 @@ import { parseFeed } from "@rowanmanning/feed-parser";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { checkHandbook } from "../../src/lib/content/check.ts";
 import { formatProblem } from "../../src/lib/content/problems.ts";
-import { changeLog, changesByDay, INDUSTRY_GROUP, type ChangeSources } from "../../src/lib/site/changes.ts";
+import {
+  changeLog,
+  changesByDay,
+  changesByMonth,
+  INDUSTRY_GROUP,
+  monthLabel,
+  type ChangeSources,
+} from "../../src/lib/site/changes.ts";
 import { changesFeed } from "../../src/lib/site/feed.ts";
 import { writeFixture } from "../fixtures/mini.ts";
 
@@ -207,5 +214,18 @@ describe("the Atom feed of the change log", () => {
   it("keeps its entry ids when the site moves to another base path", () => {
     const ids = (base: string) => parseFeed(changesFeed(changeLog(handbook), { ...site, base })).items.map((i) => i.id);
     expect(ids("/")).toEqual(ids("/guide/"));
+  });
+});
+
+describe("the change log by month", () => {
+  it("splits days into calendar months, newest first, and names each month", () => {
+    const day = (date: string) => ({ date, groups: [] });
+    const months = changesByMonth([day("2026-12-07"), day("2026-12-01"), day("2026-11-30"), day("2025-12-31")]);
+    expect(months.map((m) => [m.month, m.days.map((d) => d.date)])).toEqual([
+      ["2026-12", ["2026-12-07", "2026-12-01"]],
+      ["2026-11", ["2026-11-30"]],
+      ["2025-12", ["2025-12-31"]],
+    ]);
+    expect(monthLabel("2026-11")).toBe("November 2026");
   });
 });

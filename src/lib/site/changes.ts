@@ -101,3 +101,25 @@ export function changesByDay(log: readonly PageChange[]): ChangeDay[] {
   }
   return days;
 }
+
+/** A calendar month of the log: its own page, /changes/<yyyy-mm>/, so /changes/ stays one request. */
+export interface ChangeMonth {
+  /** `2026-11`, the month's URL segment. */
+  month: string;
+  days: ChangeDay[];
+}
+
+/** The days by calendar month, newest first; /changes/ shows the first, and links the rest. */
+export function changesByMonth(days: readonly ChangeDay[]): ChangeMonth[] {
+  const months: ChangeMonth[] = [];
+  for (const day of days) {
+    const month = day.date.slice(0, 7);
+    if (months.at(-1)?.month !== month) months.push({ month, days: [] });
+    months.at(-1)!.days.push(day);
+  }
+  return months;
+}
+
+/** "November 2026" for `2026-11`, as the month's heading and link say it. */
+export const monthLabel = (month: string) =>
+  new Date(`${month}-01T00:00:00Z`).toLocaleDateString("en-US", { month: "long", year: "numeric", timeZone: "UTC" });

@@ -17,7 +17,7 @@ export const paths = {
   search: () => "/search/",
   progress: () => "/progress/",
   lists: () => "/lists/",
-  changes: () => "/changes/",
+  changes: (month?: string) => `/changes/${month ? `${month}/` : ""}`,
   sources: (key?: string) => `/sources/${key ? `#${key}` : ""}`,
 };
 
