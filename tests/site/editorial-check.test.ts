@@ -120,7 +120,7 @@ describe("npm run check:coverage enforces the editorial standard", () => {
     expect(output).toContain("fix: write this page from its own section's angle (Professional Standards)");
   });
 
-  it("a page citing a key the register does not have, and a source no page cites", () => {
+  it("a page citing a key the register does not have", () => {
     let line: number | undefined;
     const { status, output } = checkWith((edit) => {
       line = edit("practices/network-expansion.mdx", (t) =>
@@ -128,11 +128,8 @@ describe("npm run check:coverage enforces the editorial standard", () => {
       );
     });
     expect(status).toBe(1);
-    expect(output).toContain(
-      `network-expansion.mdx:${line} [sources.0]: "rajkumar-2022-weak-tie" is not a source in content/`,
-    );
+    expect(output).toContain(`network-expansion.mdx:${line} [sources.0]: "rajkumar-2022-weak-tie" is not a source in `);
     expect(output).toMatch(/fix: use a key from .*sources\.yaml \(rajkumar-2022-weak-ties/);
-    expect(output).toMatch(/sources\.yaml:\d+ \[key\]: "rajkumar-2022-weak-ties" is cited by no page/);
   });
 
   it("a register entry missing a field, and a rule cited from a copy", () => {

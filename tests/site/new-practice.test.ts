@@ -43,8 +43,10 @@ the very problem her team is trying to solve this quarter. The conversation star
 
 ## Watch out for
 
-Badges flipped to their blank side on a cord, names printed in a small font, and badges left on when you walk
-into the hotel bar after the event: there the badge reads as a sales pitch, not an introduction.
+- **A badge nobody can read.** It flips to its blank side on a cord, or the name is printed small: people squint at
+  your chest and then ask your name. Clip it high on the right and write your first name large.
+- **The badge left on in the hotel bar.** After the event it reads as a sales pitch, not an introduction; the sign is
+  strangers opening with your employer's name. Take it off when the program ends.
 `;
 
 const run = (command: string, env: Record<string, string>) => {
