@@ -13,6 +13,8 @@ const PAGES = {
   industry: "/industries/healthcare/",
   "A–Z": "/practices/",
   changes: "/changes/",
+  "changes in one month": "/changes/2026-11/",
+  sources: "/sources/",
   "404": "/no-such-page/",
 };
 

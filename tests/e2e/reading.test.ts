@@ -313,7 +313,9 @@ describe("getting around on a wide screen", () => {
     expect(links).toEqual([
       ["Why it matters", "Why it matters"],
       ["How to do it", "How to do it"],
+      ["Example", "Example"],
       ["Skip this if", "Skip this if"],
+      ["Watch out for", "Watch out for"],
     ]);
   });
 
