@@ -66,8 +66,7 @@ if (!sw.controller && "caches" in window)
   });
 
 /** Asks the worker for the shell (it fetches only what it does not have). */
-const keepShell = () =>
-  void sw.ready.then((r) => r.active?.postMessage({ type: KEEP_SHELL })).catch(() => {});
+const keepShell = () => void sw.ready.then((r) => r.active?.postMessage({ type: KEEP_SHELL })).catch(() => {});
 const saveData = () => !!(navigator as { connection?: { saveData?: boolean } }).connection?.saveData;
 const views = nextViewCount(localStorage.getItem(VIEWS_KEY));
 localStorage.setItem(VIEWS_KEY, String(views));

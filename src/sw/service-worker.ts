@@ -31,7 +31,10 @@ interface WorkerScope {
   skipWaiting(): Promise<void>;
   addEventListener(type: "install" | "activate", listener: (event: Extendable) => void): void;
   addEventListener(type: "message", listener: (event: Extendable & { data: unknown }) => void): void;
-  addEventListener(type: "fetch", listener: (event: Extendable & { request: Request; respondWith(r: Promise<Response>): void }) => void): void;
+  addEventListener(
+    type: "fetch",
+    listener: (event: Extendable & { request: Request; respondWith(r: Promise<Response>): void }) => void,
+  ): void;
 }
 declare const self: WorkerScope;
 
@@ -151,7 +154,9 @@ const keepSearch = () =>
     ? Promise.resolve()
     : (searchKept ??= (async () => {
         if (!(await keptManifest())) await storeAll([manifestUrl], { parallel: 1, cacheOf: () => CACHES.pages });
-        const search = ((await keptManifest())?.urls ?? []).filter((u) => /\/pagefind\/(index|filter|fragment)\//.test(u));
+        const search = ((await keptManifest())?.urls ?? []).filter((u) =>
+          /\/pagefind\/(index|filter|fragment)\//.test(u),
+        );
         const failed = await storeAll(search, {
           parallel: BACKGROUND_PARALLEL,
           cacheOf: () => CACHES.search,
@@ -184,9 +189,11 @@ async function prune(): Promise<void> {
 // Installing keeps only the offline page, for an address neither kept nor reachable.
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    storeAll([offlinePage], { parallel: 1, cacheOf: () => CACHES.pages, init: { cache: "no-cache" } }).then((failed) => {
-      if (failed.length) throw new Error("the offline page could not be kept");
-    }),
+    storeAll([offlinePage], { parallel: 1, cacheOf: () => CACHES.pages, init: { cache: "no-cache" } }).then(
+      (failed) => {
+        if (failed.length) throw new Error("the offline page could not be kept");
+      },
+    ),
   );
   // A new version takes over at once; the reader is told (src/scripts/offline.ts).
   void self.skipWaiting();

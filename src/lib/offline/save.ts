@@ -65,7 +65,8 @@ export function saveManifest(files: BuiltFile[], base: string, version: string, 
 }
 
 /** The shell's pages, as files of the build: what a returning reader gets offline without saving. */
-const SHELL_PAGES = /^(index\.html|sections\/[^/]+\/index\.html|practices\/index\.html|404\.html|offline\/index\.html|search\/index\.html)$/;
+const SHELL_PAGES =
+  /^(index\.html|sections\/[^/]+\/index\.html|practices\/index\.html|404\.html|offline\/index\.html|search\/index\.html)$/;
 
 /**
  * The handbook's shell, fetched once the reader shows they will come back (src/lib/offline/intent.ts):
