@@ -29,6 +29,7 @@ interface WorkerScope {
   clients: { claim(): Promise<void> };
   navigator: Navigator & { connection?: { saveData?: boolean } };
   skipWaiting(): Promise<void>;
+  setTimeout(handler: () => void, ms: number): number;
   addEventListener(type: "install" | "activate", listener: (event: Extendable) => void): void;
   addEventListener(type: "message", listener: (event: Extendable & { data: unknown }) => void): void;
   addEventListener(
@@ -62,8 +63,10 @@ async function networkFirst(event: Extendable, request: Request, cacheName: stri
   const network = fetchAndKeep(request, cacheName);
   event.waitUntil(network.catch(() => {}));
   const cached = () => caches.open(cacheName).then((cache) => cache.match(request, options));
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const slow = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, NETWORK_TIMEOUT)));
+  let timer: number | undefined;
+  const slow = new Promise<undefined>(
+    (resolve) => (timer = self.setTimeout(() => resolve(undefined), NETWORK_TIMEOUT)),
+  );
   try {
     const first = await Promise.race([network, slow]);
     if (first) return first;

@@ -85,7 +85,9 @@ describe.each(SITES)("$name", ({ site, dir, base }) => {
     it("with Save-Data on, a second page view fetches nothing for later; installing the app does", async () => {
       context = await launch({ serviceWorkers: "allow" });
       await context.addInitScript(() =>
-        Object.defineProperty(Object.getPrototypeOf(navigator.connection), "saveData", { get: () => true }),
+        Object.defineProperty(Object.getPrototypeOf((navigator as { connection?: object }).connection), "saveData", {
+          get: () => true,
+        }),
       );
       const page = await context.newPage();
       await page.goto(`${site}/practices/elevator-pitch/`);
