@@ -2,7 +2,9 @@
  * Offline reading, loaded by the header's inline script once the page has
  * loaded (never before the reader can read): registers the service worker
  * (src/sw/service-worker.ts), tells a reader with the page open that a new
- * version is available, and runs the home page's "Save for offline" control.
+ * version is available, asks the worker for the handbook's shell once the reader
+ * shows they will come back (src/lib/offline/intent.ts), and runs the home
+ * page's "Save for offline" control.
  */
 import {
   CACHES,
@@ -15,6 +17,7 @@ import {
   type SavedRecord,
 } from "../lib/offline/save.ts";
 import { storeAll } from "../lib/offline/store.ts";
+import { KEEP_SHELL, nextViewCount, VIEWS_KEY, wantsShell } from "../lib/offline/intent.ts";
 
 declare const trustedTypes:
   | {
@@ -47,17 +50,29 @@ const registration = sw.register((policy?.createScriptURL(workerUrl) ?? workerUr
 registration.catch(() => {});
 
 // What a page loaded before the worker controlled it (the first visit) did not pass through it: keep it
-// now, the page and any search code and index it fetched, so they work offline too.
+// now, the page and any search code and index it fetched, so they work offline too. They are taken from
+// the browser's HTTP cache (force-cache), not downloaded a second time.
 if (!sw.controller && "caches" in window)
   void sw.ready.then(() => {
     const fetched = performance.getEntriesByType("resource").map((entry) => new URL(entry.name));
     const own = fetched.filter((url) => url.origin === location.origin && cacheFor(url.href, base) !== CACHES.pages);
     return Promise.all(
-      [new URL(location.href), ...own].map(async (url) =>
-        (await caches.open(cacheFor(url.href, base))).add(url.pathname + url.search).catch(() => {}),
-      ),
+      [new URL(location.href), ...own].map(async (url) => {
+        const address = url.pathname + url.search;
+        const response = await fetch(address, { cache: "force-cache" }).catch(() => undefined);
+        if (response?.ok) await (await caches.open(cacheFor(url.href, base))).put(address, response);
+      }),
     );
   });
+
+/** Asks the worker for the shell (it fetches only what it does not have). */
+const keepShell = () => void sw.ready.then((r) => r.active?.postMessage({ type: KEEP_SHELL })).catch(() => {});
+const saveData = () => !!(navigator as { connection?: { saveData?: boolean } }).connection?.saveData;
+const views = nextViewCount(localStorage.getItem(VIEWS_KEY));
+localStorage.setItem(VIEWS_KEY, String(views));
+const standalone = matchMedia("(display-mode: standalone)").matches;
+if (wantsShell({ views, installed: standalone, saveData: saveData() })) keepShell();
+addEventListener("appinstalled", () => wantsShell({ views, installed: true, saveData: saveData() }) && keepShell());
 
 // Browsers look for a new worker on each navigation. A reader who keeps one page open, as at an event,
 // is checked for when they come back to the tab, when the connection returns, and hourly.
@@ -115,11 +130,19 @@ if (control && "caches" in window) {
   control.hidden = false;
   // A link to #save (from the menu or the offline page) arrived before the control was shown: take the reader to it now.
   if (location.hash === `#${control.id}`) control.scrollIntoView();
-  // What a save costs, stated before the reader starts one (offline.json is small and precached).
-  fetch(`${base}offline.json`)
-    .then((response) => response.json() as Promise<SaveManifest>)
-    .then((manifest) => (count.textContent ||= `${manifest.pages} pages and search, ${formatSize(manifest.bytes)}`))
-    .catch(() => {});
+  // What a save costs, stated before the reader starts one: the save manifest (3 KB) is fetched when the
+  // control comes near the screen, not on every visit to the home page.
+  new IntersectionObserver(
+    (entries, observer) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      fetch(`${base}offline.json`)
+        .then((response) => response.json() as Promise<SaveManifest>)
+        .then((manifest) => (count.textContent ||= `${manifest.pages} pages and search, ${formatSize(manifest.bytes)}`))
+        .catch(() => {});
+    },
+    { rootMargin: "50% 0px" },
+  ).observe(control);
   button.addEventListener("click", async () => {
     button.disabled = true;
     try {
@@ -143,6 +166,8 @@ if (control && "caches" in window) {
         version: manifest.version,
       };
       localStorage.setItem(SAVED_KEY, JSON.stringify(record));
+      // The 404 page and the save manifest, which a save does not fetch; the pages are there already.
+      keepShell();
       status.textContent = savedMessage(record);
       button.textContent = "Save again";
     } catch {

@@ -354,7 +354,7 @@ class SearchPanel implements SearchRenderer {
           li.toggleAttribute("data-listable", true);
           const add = li.querySelector<HTMLButtonElement>("[data-result-add]")!;
           add.hidden = false;
-          add.setAttribute("aria-label", `Add ${title} to list`);
+          add.setAttribute("aria-label", `Add to list: ${title}`);
           showListed(add, listHas(list, id));
           add.addEventListener("click", () => toggleListed(add, id, title));
         }

@@ -1,143 +1,221 @@
 /**
  * The handbook's service worker, bundled by scripts/build-worker.ts after the
- * site and its search index are built; Workbox fills in `self.__WB_MANIFEST`.
+ * site and its search index are built, which fills in the shell's addresses.
  *
  * Online, a page always comes from the network (a new build is read on the
  * next navigation); the caches answer only when the network fails or takes
- * longer than NETWORK_TIMEOUT. The precache holds the few pages every reader
- * may need offline (home, sections, A–Z, 404, the offline page).
+ * longer than NETWORK_TIMEOUT. Installing costs one small file, the offline
+ * page: a first visit fetches nothing else for later. The shell (home,
+ * sections, A–Z, search, 404 and offline pages, and the save manifest) is
+ * fetched when a page says the reader will come back (src/lib/offline/intent.ts).
+ *
+ * Hand-written rather than Workbox: the routes below need two strategies, and
+ * Workbox's runtime for them (about 5.5 KB gzip) was a quarter of what a
+ * teammate's whole first visit may cost (src/lib/budgets/first-visit.ts).
  */
-import { cleanupOutdatedCaches, matchPrecache, precache, type PrecacheEntry } from "workbox-precaching";
-import { registerRoute } from "workbox-routing";
-import { CacheFirst, NetworkFirst } from "workbox-strategies";
-import { clientsClaim } from "workbox-core";
+import { KEEP_SHELL } from "../lib/offline/intent.ts";
 import { CACHES, type SaveManifest } from "../lib/offline/save.ts";
 import { storeAll } from "../lib/offline/store.ts";
 
+/** The shell's addresses, base path included, the save manifest last (shellUrls, src/lib/offline/save.ts). */
+declare const __SHELL__: string[];
+/** The build's version (src/lib/build/version.ts), as its save manifest states it: each build gives the worker new bytes. */
+declare const __VERSION__: string;
+
+type Extendable = Event & { waitUntil(p: Promise<unknown>): void };
 /** Just the parts of the worker's global scope used here: the project's types are the page's (DOM). */
 interface WorkerScope {
-  __WB_MANIFEST: (string | PrecacheEntry)[];
   registration: { scope: string };
+  clients: { claim(): Promise<void> };
+  navigator: Navigator & { connection?: { saveData?: boolean } };
   skipWaiting(): Promise<void>;
-  addEventListener(type: "activate", listener: (event: Event & { waitUntil(p: Promise<unknown>): void }) => void): void;
+  setTimeout(handler: () => void, ms: number): number;
+  addEventListener(type: "install" | "activate", listener: (event: Extendable) => void): void;
+  addEventListener(type: "message", listener: (event: Extendable & { data: unknown }) => void): void;
   addEventListener(
     type: "fetch",
-    listener: (event: Event & { request: Request; waitUntil(p: Promise<unknown>): void }) => void,
+    listener: (event: Extendable & { request: Request; respondWith(r: Promise<Response>): void }) => void,
   ): void;
 }
 declare const self: WorkerScope;
 
-/** Seconds a navigation waits for the network before a saved copy answers: poor event Wi-Fi hangs more than it fails. */
-const NETWORK_TIMEOUT = 3;
+/** Milliseconds a request waits for the network before a saved copy answers: poor event Wi-Fi hangs more than it fails. */
+const NETWORK_TIMEOUT = 3000;
 
 const base = new URL(self.registration.scope).pathname;
+const offlinePage = `${base}offline/`;
+const manifestUrl = `${base}offline.json`;
 const inScope = (url: URL) => url.origin === location.origin && url.pathname.startsWith(base);
+const saveData = () => !!self.navigator.connection?.saveData;
 
-// Precached under their file names (directoryIndex off, see build-worker.ts), so no route serves them
-// cache-first: they are only the fallback below.
-precache(self.__WB_MANIFEST);
-// A new version takes over at once and drops the previous precache; the reader is told (src/scripts/offline.ts).
-cleanupOutdatedCaches();
-void self.skipWaiting();
-clientsClaim();
+/** The network's answer, kept in `cacheName` when it is a whole response of this site. */
+async function fetchAndKeep(request: Request, cacheName: string): Promise<Response> {
+  const response = await fetch(request);
+  if (response.ok && response.type === "basic") await (await caches.open(cacheName)).put(request, response.clone());
+  return response;
+}
 
-/** A page's file in the precache: `/sections/x/` is stored as `/sections/x/index.html`. */
-const precached = (url: URL) => matchPrecache(url.pathname.endsWith("/") ? `${url.pathname}index.html` : url.pathname);
+/**
+ * Network first: the network's answer if it comes within NETWORK_TIMEOUT, else the cached copy, else
+ * whatever the network gives in the end. A late answer still refreshes the cache.
+ */
+async function networkFirst(event: Extendable, request: Request, cacheName: string, options?: CacheQueryOptions) {
+  const network = fetchAndKeep(request, cacheName);
+  event.waitUntil(network.catch(() => {}));
+  const cached = () => caches.open(cacheName).then((cache) => cache.match(request, options));
+  let timer: number | undefined;
+  const slow = new Promise<undefined>(
+    (resolve) => (timer = self.setTimeout(() => resolve(undefined), NETWORK_TIMEOUT)),
+  );
+  try {
+    const first = await Promise.race([network, slow]);
+    if (first) return first;
+    return (await cached()) ?? (await network);
+  } catch {
+    const copy = await cached();
+    if (copy) return copy;
+    throw new Error(`${request.url}: offline and not saved`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
-const pages = new NetworkFirst({
-  cacheName: CACHES.pages,
-  networkTimeoutSeconds: NETWORK_TIMEOUT,
-  // A link with ?highlight= (from a search result) opens the saved page too.
-  matchOptions: { ignoreSearch: true },
+/** Cache first, for addresses whose content never changes (content-hashed files). */
+async function cacheFirst(request: Request, cacheName: string): Promise<Response> {
+  const cached = await (await caches.open(cacheName)).match(request, { ignoreVary: true });
+  return cached ?? fetchAndKeep(request, cacheName);
+}
+
+/** A page: from the network, else the page as kept, else the offline page. */
+async function page(event: Extendable, request: Request): Promise<Response> {
+  try {
+    // A link with ?highlight= (from a search result) opens the kept page too.
+    return await networkFirst(event, request, CACHES.pages, { ignoreSearch: true });
+  } catch {
+    return (await caches.match(offlinePage, { cacheName: CACHES.pages })) ?? Response.error();
+  }
+}
+
+self.addEventListener("fetch", (event) => {
+  const { request } = event;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || !inScope(url)) return;
+  const path = url.pathname;
+  if (request.mode === "navigate") return event.respondWith(page(event, request));
+  if (path.startsWith(`${base}pagefind/`)) {
+    // Its engine (pagefind.js, the WebAssembly) keeps its name across builds: network first.
+    if (/\/(pagefind\.js|wasm\.[^/]+)$/.test(path))
+      return event.respondWith(networkFirst(event, request, CACHES.search, { ignoreVary: true }));
+    // Index chunks are named by their content, and the entry file is asked for with the build's version
+    // (`?ts=`, metaCacheTag): an address never changes meaning, so the cache answers first. The reader is
+    // searching: keep the rest of the search (keepSearch, below) in the background.
+    if (path.startsWith(`${base}pagefind/index/`)) event.waitUntil(keepSearch());
+    return event.respondWith(cacheFirst(request, CACHES.search));
+  }
+  // Scripts and styles are content-hashed; the search markup keeps its name.
+  if (path.startsWith(`${base}_astro/`)) return event.respondWith(cacheFirst(request, CACHES.assets));
+  if (path === `${base}search/ui.json`) return event.respondWith(networkFirst(event, request, CACHES.assets));
 });
-registerRoute(
-  ({ request, url }) => request.mode === "navigate" && inScope(url),
-  async (options) => {
-    const url = options.url;
-    try {
-      const response = await pages.handle(options);
-      if (response) return response;
-    } catch {
-      // Offline and not in the pages cache: the precache, then the offline page.
-    }
-    return (await precached(url)) ?? (await matchPrecache(`${base}offline/index.html`)) ?? Response.error();
-  },
-);
 
-// Pagefind's index chunks are named by their content, and its entry file is asked for with the build's
-// version (`?ts=`, metaCacheTag): an address never changes meaning, so the cache answers first.
-// Its engine (pagefind.js, the WebAssembly) keeps its name across builds: network first.
-const searchFiles = new CacheFirst({ cacheName: CACHES.search, matchOptions: { ignoreVary: true } });
-registerRoute(
-  ({ url }) =>
-    inScope(url) && url.pathname.startsWith(`${base}pagefind/`) && !/\/(pagefind\.js|wasm\.[^/]+)$/.test(url.pathname),
-  (options) => {
-    // The reader is searching: keep the rest of the search (keepSearch, below) in the background.
-    if (options.url.pathname.startsWith(`${base}pagefind/index/`)) options.event.waitUntil(keepSearch());
-    return searchFiles.handle(options);
-  },
-);
-registerRoute(
-  ({ url }) => inScope(url) && url.pathname.startsWith(`${base}pagefind/`),
-  new NetworkFirst({
-    cacheName: CACHES.search,
-    networkTimeoutSeconds: NETWORK_TIMEOUT,
-    matchOptions: { ignoreVary: true },
-  }),
-);
-// Scripts and styles are content-hashed; the search markup keeps its name.
-registerRoute(
-  ({ url }) => inScope(url) && url.pathname.startsWith(`${base}_astro/`),
-  // ignoreVary: a module script is asked for with an Origin header the saved copy was not fetched with.
-  new CacheFirst({ cacheName: CACHES.assets, matchOptions: { ignoreVary: true } }),
-);
-registerRoute(
-  ({ url }) => inScope(url) && url.pathname === `${base}search/ui.json`,
-  new NetworkFirst({ cacheName: CACHES.assets, networkTimeoutSeconds: NETWORK_TIMEOUT }),
-);
+/** The save manifest the shell brought (every address of the build), or undefined before the shell. */
+const keptManifest = async (): Promise<SaveManifest | undefined> =>
+  (await caches.match(manifestUrl, { cacheName: CACHES.pages }))?.json() as Promise<SaveManifest | undefined>;
 
-/** Every address of this build, from the save manifest (offline.json, precached). */
-const savedUrls = async (): Promise<string[]> =>
-  ((await (await matchPrecache(`${base}offline.json`))?.json()) as SaveManifest | undefined)?.urls ?? [];
+/** How many files are fetched at once in the background: few, so the reader's own requests go first. */
+const BACKGROUND_PARALLEL = 2;
+let shellKept: Promise<void> | undefined;
 
-/** How many of the search's files are fetched at once when it is kept whole: few, so the reader's own requests go first. */
-const WARM_PARALLEL = 2;
+/**
+ * The shell, once per worker: `fresh` (a new build) fetches every file again, otherwise only what is
+ * missing. A new shell's manifest then drops from the caches what this build no longer publishes.
+ */
+const keepShell = (fresh: boolean) =>
+  (shellKept ??= (async () => {
+    const failed = await storeAll(__SHELL__, {
+      parallel: BACKGROUND_PARALLEL,
+      cacheOf: () => CACHES.pages,
+      skipStored: !fresh,
+      init: { cache: "no-cache" },
+    });
+    if (failed.length) throw new Error(`${failed.length} files of the shell not kept`);
+    if (fresh) await prune();
+  })().catch(() => {
+    // Offline or interrupted: the next page view asks again.
+    shellKept = undefined;
+  }));
+
 let searchKept: Promise<void> | undefined;
 
 /**
  * The first time the reader searches (the engine asks for an index chunk), the rest of the search is
  * fetched in the background, once per worker: every index chunk, filter and result fragment of the
- * build, listed in the precached save manifest (about 430 KB for 166 practices, already compressed by
- * Pagefind). After one search online, a search for any other word works offline too.
+ * build, listed in the save manifest (about 430 KB for 166 practices, already compressed by Pagefind).
+ * After one search online, a search for any other word works offline too. Not with Save-Data on.
  */
 const keepSearch = () =>
-  (searchKept ??= (async () => {
-    const search = (await savedUrls()).filter((u) => /\/pagefind\/(index|filter|fragment)\//.test(u));
-    const failed = await storeAll(search, { parallel: WARM_PARALLEL, cacheOf: () => CACHES.search, skipStored: true });
-    if (failed.length) throw new Error(`${failed.length} search files not kept`);
-  })().catch(() => {
-    // Offline or interrupted: try again on the next search.
-    searchKept = undefined;
-  }));
+  saveData()
+    ? Promise.resolve()
+    : (searchKept ??= (async () => {
+        if (!(await keptManifest())) await storeAll([manifestUrl], { parallel: 1, cacheOf: () => CACHES.pages });
+        const search = ((await keptManifest())?.urls ?? []).filter((u) =>
+          /\/pagefind\/(index|filter|fragment)\//.test(u),
+        );
+        const failed = await storeAll(search, {
+          parallel: BACKGROUND_PARALLEL,
+          cacheOf: () => CACHES.search,
+          skipStored: true,
+        });
+        if (failed.length) throw new Error(`${failed.length} search files not kept`);
+      })().catch(() => {
+        // Offline or interrupted: try again on the next search.
+        searchKept = undefined;
+      }));
 
 /**
- * On activation, what the new build no longer publishes leaves the runtime caches: pages removed,
- * old index chunks and scripts, and the entry file of other versions. The build's list of files is
- * the save manifest, precached.
+ * What the build no longer publishes leaves the caches: pages removed, old index chunks and scripts,
+ * the entry file of other versions. The build's list of files is the save manifest just kept.
  */
+async function prune(): Promise<void> {
+  const manifest = await keptManifest();
+  if (!manifest) return;
+  const keep = new Set([...manifest.urls, ...__SHELL__]);
+  for (const name of Object.values(CACHES)) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      const url = new URL(request.url);
+      const address = url.pathname.endsWith("pagefind-entry.json") ? url.pathname + url.search : url.pathname;
+      if (!keep.has(address) && !keep.has(url.pathname)) await cache.delete(request);
+    }
+  }
+}
+
+// Installing keeps only the offline page, for an address neither kept nor reachable.
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    storeAll([offlinePage], { parallel: 1, cacheOf: () => CACHES.pages, init: { cache: "no-cache" } }).then(
+      (failed) => {
+        if (failed.length) throw new Error("the offline page could not be kept");
+      },
+    ),
+  );
+  // A new version takes over at once; the reader is told (src/scripts/offline.ts).
+  void self.skipWaiting();
+});
+
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
-      const keep = new Set(await savedUrls());
-      if (!keep.size) return;
-      for (const name of Object.values(CACHES)) {
-        const cache = await caches.open(name);
-        for (const request of await cache.keys()) {
-          const url = new URL(request.url);
-          const address = url.pathname.endsWith("pagefind-entry.json") ? url.pathname + url.search : url.pathname;
-          if (!keep.has(address) && !keep.has(url.pathname)) await cache.delete(request);
-        }
-      }
+      // Caches of earlier versions of this worker (Workbox's precache) go.
+      const ours = new Set<string>(Object.values(CACHES));
+      for (const name of await caches.keys()) if (!ours.has(name)) await caches.delete(name);
+      await self.clients.claim();
+      // A reader who kept an earlier build's shell gets this build's, as they would have had it from the network.
+      const kept = await keptManifest();
+      if (kept && kept.version !== __VERSION__ && !saveData()) event.waitUntil(keepShell(true));
     })(),
   );
+});
+
+self.addEventListener("message", (event) => {
+  if ((event.data as { type?: string } | null)?.type === KEEP_SHELL) event.waitUntil(keepShell(false));
 });

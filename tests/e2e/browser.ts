@@ -7,6 +7,13 @@ import { afterAll, beforeAll, expect } from "vitest";
 /** Debian's Chromium; never a downloaded browser. */
 const EXECUTABLE = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
+/**
+ * The axe rules every accessibility check runs: every WCAG 2.x A and AA rule axe has, its best
+ * practices, and its experimental rules (such as label-content-name-mismatch, WCAG 2.5.3 Label in
+ * Name), which axe leaves out unless asked.
+ */
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice", "experimental"];
+
 /** A fresh Chromium profile: no saved theme, no cache, clipboard allowed; `touch` makes it a phone's touch screen. */
 export async function launch(
   options: {

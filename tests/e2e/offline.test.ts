@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { launch } from "./browser.ts";
+import { AXE_TAGS, launch } from "./browser.ts";
 import { serveStatic } from "../support/preview.ts";
 import { BASE_PATH } from "./global-setup.ts";
 
@@ -34,24 +34,74 @@ const pageCached = (page: Page, path: string) =>
 
 const heading = async (page: Page) => (await page.locator("h1").textContent())?.trim();
 
+/** The addresses in the worker's page cache. */
+const keptPages = (page: Page) =>
+  page.evaluate(async () => (await (await caches.open("nbp-pages")).keys()).map((r) => new URL(r.url).pathname).sort());
+
 describe.each(SITES)("$name", ({ site, dir, base }) => {
   describe("offline after one visit", () => {
-    it("opens a visited page and the home page with no connection, and the offline page for one never opened", async () => {
+    it("a first visit keeps that page and the offline page only: offline, the page opens, any other shows the offline page", async () => {
       const page = await openControlled(`${site}/practices/elevator-pitch/`);
       const path = new URL(page.url()).pathname;
       await expect.poll(() => pageCached(page, path)).toBe(true);
+      // Nothing of the shell: a teammate who follows one link pays for that page.
+      expect(await keptPages(page)).toEqual([`${base}/offline/`, path].sort());
       await context!.setOffline(true);
-      await page.goto(`${site}/`);
-      expect(await heading(page)).toBe("Networking Best Practices");
       await page.goto(`${site}/practices/elevator-pitch/`);
       expect(await heading(page)).toBe("Elevator Pitch");
-      await page.goto(`${site}/practices/`);
-      expect(await heading(page)).toContain("A–Z");
-      await page.goto(`${site}/practices/crm-systems/`);
-      expect(await heading(page)).toBe("You are offline");
+      for (const other of ["/practices/crm-systems/", "/"]) {
+        await page.goto(`${site}${other}`);
+        expect(await heading(page), other).toBe("You are offline");
+      }
       expect(await page.locator("main a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toEqual(
         expect.arrayContaining([`${base}/`, `${base}/practices/`, `${base}/search/`]),
       );
+      for (const scheme of ["light", "dark"] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.reload();
+        expect((await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations.map((v) => v.id)).toEqual([]);
+      }
+    });
+
+    it("after a second page view the home, sections, A–Z, search and offline pages open offline", async () => {
+      const page = await openControlled(`${site}/practices/elevator-pitch/`);
+      await page.goto(`${site}/practices/crm-systems/`);
+      await expect.poll(() => pageCached(page, `${base}/offline.json`), { timeout: 30_000 }).toBe(true);
+      await context!.setOffline(true);
+      for (const [path, title] of [
+        ["/", "Networking Best Practices"],
+        ["/sections/relationship-building/", "Relationship Building"],
+        ["/practices/", "All practices A–Z"],
+        ["/search/", "Search"],
+        ["/offline/", "You are offline"],
+        ["/practices/crm-systems/", "CRM Systems"],
+        ["/practices/storytelling/", "You are offline"],
+      ]) {
+        await page.goto(`${site}${path}`);
+        expect(await heading(page), path).toContain(title);
+      }
+    });
+
+    it("with Save-Data on, a second page view fetches nothing for later; installing the app does", async () => {
+      context = await launch({ serviceWorkers: "allow" });
+      await context.addInitScript(() =>
+        Object.defineProperty(Object.getPrototypeOf((navigator as { connection?: object }).connection), "saveData", {
+          get: () => true,
+        }),
+      );
+      const page = await context.newPage();
+      await page.goto(`${site}/practices/elevator-pitch/`);
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+      await page.goto(`${site}/practices/crm-systems/`);
+      await expect.poll(() => page.evaluate(() => localStorage.getItem("nbp:views:v1"))).toBe("2");
+      // Time the shell would take to arrive (it does in the test above within a few seconds).
+      await page.waitForTimeout(4000);
+      expect(await keptPages(page)).not.toContain(`${base}/offline.json`);
+      await context.close();
+      // A first visit, then the app is installed: the reader will come back.
+      const installed = await openControlled(`${site}/practices/elevator-pitch/`);
+      await installed.evaluate(() => dispatchEvent(new Event("appinstalled")));
+      await expect.poll(() => pageCached(installed, `${base}/offline.json`), { timeout: 30_000 }).toBe(true);
     });
 
     it("searches the whole handbook offline after one search online", async () => {
@@ -154,7 +204,10 @@ describe.each(SITES)("$name", ({ site, dir, base }) => {
         await expect.poll(() => notice.textContent(), { timeout: 20_000 }).toBe("A new version is available.Reload");
         for (const scheme of ["light", "dark"] as const) {
           await page.emulateMedia({ colorScheme: scheme });
-          const { violations } = await new AxeBuilder({ page }).include("[data-new-version]").analyze();
+          const { violations } = await new AxeBuilder({ page })
+            .withTags(AXE_TAGS)
+            .include("[data-new-version]")
+            .analyze();
           expect(violations.map((v) => v.id)).toEqual([]);
         }
         await notice.getByRole("button", { name: "Reload" }).click();

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildVersion } from "../../src/lib/build/version.ts";
-import { cacheFor, formatSize, parseSaved, saveManifest, savedMessage } from "../../src/lib/offline/save.ts";
+import { nextViewCount, wantsShell } from "../../src/lib/offline/intent.ts";
+import { cacheFor, formatSize, parseSaved, saveManifest, savedMessage, shellUrls } from "../../src/lib/offline/save.ts";
 
 describe("the save manifest", () => {
   const files = [
@@ -41,6 +42,46 @@ describe("the save manifest", () => {
     expect(cacheFor("/hb/_astro/x.js", "/hb/")).toBe("nbp-assets");
     expect(cacheFor("/hb/search/ui.json", "/hb")).toBe("nbp-assets");
     expect(cacheFor("/hb/practices/a/", "/hb/")).toBe("nbp-pages");
+  });
+});
+
+describe("the shell", () => {
+  it("is the home, every section, A–Z, search, 404 and offline pages at their addresses, the manifest last", () => {
+    const files = [
+      "index.html",
+      "sections/a/index.html",
+      "sections/b/index.html",
+      "practices/index.html",
+      "practices/x/index.html",
+      "search/index.html",
+      "offline/index.html",
+      "404.html",
+      "lists/index.html",
+      "sections/a/extra.html",
+    ].map((path) => ({ path, bytes: 1 }));
+    expect(shellUrls(files, "/hb")).toEqual([
+      "/hb/404.html",
+      "/hb/",
+      "/hb/offline/",
+      "/hb/practices/",
+      "/hb/search/",
+      "/hb/sections/a/",
+      "/hb/sections/b/",
+      "/hb/offline.json",
+    ]);
+  });
+
+  it("is wanted from the second page view or in the installed app, never with Save-Data", () => {
+    expect(wantsShell({ views: 1, installed: false, saveData: false })).toBe(false);
+    expect(wantsShell({ views: 2, installed: false, saveData: false })).toBe(true);
+    expect(wantsShell({ views: 1, installed: true, saveData: false })).toBe(true);
+    expect(wantsShell({ views: 9, installed: true, saveData: true })).toBe(false);
+  });
+
+  it("counts page views from what is stored, starting again at one from anything else", () => {
+    expect(nextViewCount(null)).toBe(1);
+    expect(nextViewCount("1")).toBe(2);
+    for (const damaged of ["", "x", "-3", "1.5", "1e400"]) expect(nextViewCount(damaged), damaged).toBe(1);
   });
 });
 

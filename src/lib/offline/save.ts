@@ -64,6 +64,25 @@ export function saveManifest(files: BuiltFile[], base: string, version: string, 
   return { version, pages, bytes, urls };
 }
 
+/** The shell's pages, as files of the build: what a returning reader gets offline without saving. */
+const SHELL_PAGES =
+  /^(index\.html|sections\/[^/]+\/index\.html|practices\/index\.html|404\.html|offline\/index\.html|search\/index\.html)$/;
+
+/**
+ * The handbook's shell, fetched once the reader shows they will come back (src/lib/offline/intent.ts):
+ * the home, every section, A–Z, search, 404 and offline pages at their addresses, and the save manifest
+ * last, so that a manifest in the cache means the pages before it were fetched too.
+ */
+export function shellUrls(files: BuiltFile[], base: string): string[] {
+  const root = base.endsWith("/") ? base : `${base}/`;
+  const pages = files
+    .map((f) => f.path)
+    .filter((path) => SHELL_PAGES.test(path))
+    .sort()
+    .map((path) => root + addressOf(path));
+  return [...pages, `${root}offline.json`];
+}
+
 /** Which cache an address of the site belongs in. */
 export function cacheFor(url: string, base: string): CacheName {
   const root = base.endsWith("/") ? base : `${base}/`;
