@@ -16,7 +16,7 @@ const STOPWORDS = new Set(
     "someone somebody anyone anybody something anything people person " +
     "to of in on at for with by from into about as up out off over " +
     "not no just really actually also very too much many more most some any all " +
-    "ok okay best good better way ways tip tips advice need want go going make " +
+    "ok okay best good better way ways tip tips advice need want go going make know stop feel feeling new " +
     "im ive ill id dont doesnt cant isnt m ve ll re d s t"
   ).split(" "),
 );

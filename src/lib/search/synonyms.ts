@@ -22,6 +22,8 @@ export const SYNONYMS: readonly (readonly string[])[] = [
   ["thank", "gratitude"],
   ["late", "punctual"],
   ["reply", "respond", "response"],
+  ["quickly", "soon", "prompt"],
+  ["often", "regular", "regularly"],
   ["busy", "time"],
   ["wear", "dress"],
   ["booth", "vendor", "exhibit"],
