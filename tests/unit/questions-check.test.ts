@@ -42,6 +42,10 @@ describe("the practices' questions, in the check", () => {
     expect(text).toContain("fix: phrase it as the reader asks it, ending in ?");
   });
 
+  it("accepts a question that ends in a quoted question", () => {
+    expect(withQuestions(['What do I say when asked "so, what do you do?"', "Why do emails go unread?"]).problems).toEqual([]);
+  });
+
   it("refuses the title as a question, whatever its case and spacing", () => {
     const { text } = withQuestions(["subject   LINES?", "What makes people open an email?"]);
     expect(text).toContain(`[questions.0]: "subject   LINES?" is the page's title`);

@@ -36,7 +36,8 @@ export function checkQuestions(content: HandbookContent): Problem[] {
     }
     questions.forEach((question, index) => {
       const at = { kind: "questions", file: practice.file, line: lineOf(["questions", index]), field: `questions.${index}` };
-      if (!question.trim().endsWith("?"))
+      // A question may close on a quotation it ends with: what do I say to "so, what do you do?"
+      if (!/\?["”’')\]]*$/u.test(question.trim()))
         problems.push({ ...at, message: `"${question}" does not end in "?"`, fix: "phrase it as the reader asks it, ending in ?" });
       const key = questionKey(question);
       if (key === questionKey(title))
