@@ -44,6 +44,7 @@ const pagesOf = (list: ListedPractice[]): Page[] =>
     section: p.sectionTitle,
     subsection: p.subsection,
     source: `Do ${p.title}`,
+    questions: "",
     // As Pagefind indexes a practice: title, one-liner, then subsection and section for ranking, then the body.
     content: `${p.title}. Do ${p.title}. ${p.subsection}. ${p.sectionTitle}. About ${p.title} & more.`,
     locations: [],
@@ -87,6 +88,7 @@ function fakeClient(list = practices, rank = (hits: Page[], _query: string) => h
       const hits = rank(found, query ?? "");
       return {
         total: hits.length,
+        weak: false,
         counts: counted ? count(hits) : undefined,
         results: async (a, b) =>
           hits.slice(a, b).map((hit) => ({

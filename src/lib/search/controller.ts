@@ -1,8 +1,9 @@
 import { arrange } from "./arrange.ts";
-import { bodyExcerpt, type ExcerptPart } from "./excerpt.ts";
+import { bodyExcerpt, questionExcerpt, splitQuestions, type ExcerptPart } from "./excerpt.ts";
 import type { FilterCounts, FilterName, ResultData, SearchClient, SearchResponse } from "./pagefind-client.ts";
 import type { ListedPractice } from "./practice-list.ts";
 import { toggle, type SearchState } from "./state.ts";
+import { meaningfulTerms } from "./query.ts";
 import { suggest } from "./suggest.ts";
 
 /** Results shown at once, and added by each "Show more": enough to scan, few enough to load instantly. */
@@ -73,6 +74,9 @@ export interface ControllerOptions {
   /** Resolves once the page has had a chance to paint, so instant results show before the index starts up. */
   yieldToPaint?: () => Promise<void>;
 }
+
+/** What a query is about, for matching titles: its meaningful words ("how do I find a mentor" → "find mentor"). */
+const topic = (query: string) => meaningfulTerms(query).join(" ");
 
 /** "Section › Subsection" for a practice, else what kind of page a result is. */
 export function whereOf(result: Pick<ResultData, "type" | "section" | "subsection">): string {
@@ -255,7 +259,8 @@ export class SearchController {
       resultStatus(search.total, top.length, types),
       search.total - top.length,
     );
-    renderer.empty(search.total === 0 ? this.suggestions(state.query) : null);
+    // No dead ends: nothing found, or nothing that answers most of the question, offers close titles and the sections.
+    renderer.empty(search.total === 0 || search.weak ? this.suggestions(state.query, search.total > 0) : null);
   }
 
   /**
@@ -283,15 +288,20 @@ export class SearchController {
   }
 
   private item(result: ResultData, query: string): ResultItem {
-    // The lead Pagefind indexes before a practice's body: title, one-liner, then subsection and section for ranking.
-    const lead = [result.title, result.source, result.subsection, result.section];
+    // The lead Pagefind indexes before a practice's body: title, one-liner, the questions it answers, then subsection and section for ranking.
+    const questions = splitQuestions(result.questions);
+    const lead = [result.title, result.source, ...questions, result.subsection, result.section];
+    // A declared question that matched says best why the page answers the query; else the body around the matches.
+    const excerpt =
+      questionExcerpt(result.content, result.locations, [result.title, result.source], questions) ??
+      bodyExcerpt(result.content, result.locations, lead);
     return {
       key: result.url,
       title: [{ text: result.title, marked: false }],
       where: whereOf(result),
       href: resultHref(result.url, query, this.options.highlightParam),
       source: result.source,
-      excerpt: bodyExcerpt(result.content, result.locations, lead),
+      excerpt,
       partial: false,
     };
   }
@@ -303,7 +313,7 @@ export class SearchController {
     const matches = (p: ListedPractice) =>
       (!state.sections.length || state.sections.includes(p.section)) &&
       (!state.industries.length || p.industries.some((i) => state.industries.includes(i)));
-    const found = suggest(state.query, this.entries().filter(matches), LIMIT);
+    const found = suggest(topic(state.query), this.entries().filter(matches), LIMIT);
     if (found.length === 0) return;
     this.show(
       found.map((p) => ({
@@ -320,12 +330,16 @@ export class SearchController {
     );
   }
 
-  private suggestions(query: string): EmptyState {
-    const close = suggest(query, this.entries()).map(({ title, url }) => ({ title, url }));
+  private suggestions(query: string, found: boolean): EmptyState {
+    const close = suggest(topic(query), this.entries()).map(({ title, url }) => ({ title, url }));
     return {
       kind: "suggestions",
       close,
-      lead: close.length ? "Or browse a section:" : "Try other words, or browse a section:",
+      lead: found
+        ? "None of these answers all of it. Or browse a section:"
+        : close.length
+          ? "Or browse a section:"
+          : "Try other words, or browse a section:",
     };
   }
 

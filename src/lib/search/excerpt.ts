@@ -120,28 +120,72 @@ export function bodyExcerpt(
     start = sentence >= 0 ? sentence : earliest;
   }
   const end = Math.min(words.length, start + length);
-  const marked = new Set(hits);
+  const parts = markWords(words, start, end, new Set(hits));
+  const first = parts[0];
+  if (start > skip && !sentenceEnd(words[start - 1]!)) {
+    if (first && !first.marked) first.text = `… ${first.text}`;
+    else parts.unshift({ text: "… ", marked: false });
+  }
+  const last = parts.at(-1);
+  if (end < words.length && !sentenceEnd(words[end - 1]!)) {
+    if (last && !last.marked) last.text += " …";
+    else parts.push({ text: " …", marked: false });
+  }
+  return parts;
+}
+
+/** A practice's questions from its indexed `questions` text: each ends in "?" (or a quotation closing on one). */
+export function splitQuestions(text: string): string[] {
+  return text
+    .split(/(?<=\?["”’')\]]*)\s+/u)
+    .map((q) => q.trim())
+    .filter(Boolean);
+}
+
+/**
+ * The question a practice declares that holds the most matched words, with
+ * them marked: for a result, the best answer to "why this page?". `before` is
+ * the lead indexed ahead of the questions (title, one-liner). Undefined when
+ * no question matched.
+ */
+export function questionExcerpt(
+  text: string,
+  locations: readonly number[],
+  before: readonly string[],
+  questions: readonly string[],
+): ExcerptPart[] | undefined {
+  const words = text.split(/\s+/).filter(Boolean);
+  let at = leadLength(words, before);
+  const hits = new Set(locations);
+  let best: { from: number; to: number; count: number } | undefined;
+  for (const question of questions) {
+    const n = leadLength(words.slice(at), [question]);
+    if (!n) return best && markWords(words, best.from, best.to, hits);
+    const count = words.slice(at, at + n).filter((_, i) => hits.has(at + i)).length;
+    if (count && (!best || count > best.count)) best = { from: at, to: at + n, count };
+    at += n;
+  }
+  return best && markWords(words, best.from, best.to, hits);
+}
+
+/** Words from..to joined by spaces, the ones at `hits` marked (their punctuation not). */
+function markWords(words: readonly string[], from: number, to: number, hits: ReadonlySet<number>): ExcerptPart[] {
   const parts: ExcerptPart[] = [];
   const push = (text: string, mark: boolean) => {
     const last = parts.at(-1);
     if (last && last.marked === mark) last.text += text;
     else if (text) parts.push({ text, marked: mark });
   };
-  const openedMidSentence = start > skip && !sentenceEnd(words[start - 1]!);
-  if (openedMidSentence) push("… ", false);
-  for (let i = start; i < end; i++) {
-    const word = words[i]!;
-    if (i > start) push(" ", false);
-    if (!marked.has(i)) {
-      push(word, false);
+  for (let i = from; i < to; i++) {
+    if (i > from) push(" ", false);
+    if (!hits.has(i)) {
+      push(words[i]!, false);
       continue;
     }
-    // Mark the word, not the punctuation around it.
-    const [, before = "", core = "", after = ""] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u.exec(word) ?? [];
-    push(before, false);
+    const [, pre = "", core = "", post = ""] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u.exec(words[i]!) ?? [];
+    push(pre, false);
     push(core, true);
-    push(after, false);
+    push(post, false);
   }
-  if (end < words.length) push(sentenceEnd(words[end - 1]!) ? "" : " …", false);
   return parts;
 }

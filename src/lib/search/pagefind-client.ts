@@ -18,6 +18,8 @@ export interface ResultData {
   subsection: string;
   /** A practice's one-line advice, verbatim; empty for other pages. */
   source: string;
+  /** The questions a practice answers, as indexed after its one-liner (one string); empty for other pages. */
+  questions: string;
   /** The page's indexed text, plain: its lead (title, one-liner, context for ranking), then its body. */
   content: string;
   /** The matched words, as indexes into the text's words (split at white space). */
@@ -82,6 +84,7 @@ export function toResultData({ url, content, locations, meta }: PagefindResultDa
     section: meta["section"] ?? "",
     subsection: meta["subsection"] ?? "",
     source: meta["source"] ?? "",
+    questions: meta["questions"] ?? "",
     content: content ?? "",
     locations: locations ?? [],
   };

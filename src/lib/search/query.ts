@@ -47,18 +47,23 @@ export function isStopword(word: string): boolean {
 }
 
 /**
- * A word's plain form for comparing with the synonym list: accents off, and
- * a plural, -ing or -ed ending dropped ("meetups" → "meetup", "burned" →
- * "burn"). Search itself stems with Pagefind's own (Snowball) stemmer; this
- * only lets a phrase of the list match the forms people type.
+ * A word without a plural, -ing or -ed ending ("meetups" → "meetup",
+ * "following" → "follow"): the start every form of it shares, for matching
+ * word beginnings. Search itself stems with Pagefind's own (Snowball)
+ * stemmer; this is only for the handbook's side: the synonym list and marks.
  */
-export function plainForm(word: string): string {
-  const w = word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+export function wordStart(word: string): string {
+  const w = word.toLowerCase();
   if (w.length > 4 && w.endsWith("ies")) return `${w.slice(0, -3)}y`;
   if (w.length > 5 && w.endsWith("ing")) return w.slice(0, -3);
   if (w.length > 4 && w.endsWith("ed")) return w.slice(0, -2);
   if (w.length > 3 && w.endsWith("s") && !/(ss|us|is)$/.test(w)) return w.slice(0, -1);
   return w;
+}
+
+/** A word's plain form for comparing with the synonym list: accents off, ending off ("résumés" → "resume"). */
+export function plainForm(word: string): string {
+  return wordStart(word.normalize("NFD").replace(/\p{M}/gu, ""));
 }
 
 /** The synonym groups as word lists, in their plain forms, for matching against a query's words. */
