@@ -48,12 +48,18 @@ const pct = (n: number) => `${((100 * n) / report.total).toFixed(1)} %`;
 const show = Number(values.show);
 for (const run of runs.slice(0, show)) console.log(`"${run.case.q}"\n   ${run.ranked.join(", ") || "(nothing)"}`);
 for (const run of report.misses)
-  console.log(`miss: "${run.case.q}"\n   wanted ${run.case.answers.join(" | ")}\n   got    ${run.ranked.join(", ") || "(nothing)"}`);
+  console.log(
+    `miss: "${run.case.q}"\n   wanted ${run.case.answers.join(" | ")}\n   got    ${run.ranked.join(", ") || "(nothing)"}`,
+  );
 for (const run of report.notFirst)
-  console.log(`not first: "${run.case.q}" (wanted ${run.case.answers[0]}${run.case.answers.length > 1 ? " …" : ""}; got ${run.ranked.join(", ")})`);
+  console.log(
+    `not first: "${run.case.q}" (wanted ${run.case.answers[0]}${run.case.answers.length > 1 ? " …" : ""}; got ${run.ranked.join(", ")})`,
+  );
 const top1 = report.top1 / report.total;
 const top3 = report.top3 / report.total;
-console.log(`questions ${report.total} · top-1 ${report.top1}/${report.total} (${pct(report.top1)}, budget ≥ ${BUDGET.top1 * 100} %) · top-3 ${report.top3}/${report.total} (${pct(report.top3)}, budget ≥ ${BUDGET.top3 * 100} %)`);
+console.log(
+  `questions ${report.total} · top-1 ${report.top1}/${report.total} (${pct(report.top1)}, budget ≥ ${BUDGET.top1 * 100} %) · top-3 ${report.top3}/${report.total} (${pct(report.top3)}, budget ≥ ${BUDGET.top3 * 100} %)`,
+);
 if (top1 < BUDGET.top1 || top3 < BUDGET.top3) {
   console.error("relevance under budget");
   process.exit(1);

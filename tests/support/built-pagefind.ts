@@ -16,7 +16,8 @@ export function builtPagefind(dist: string): (url: string) => Promise<PagefindMo
   globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : String(input), "http://site/");
     if (url.protocol === "file:" || url.hostname === "site") {
-      const path = url.protocol === "file:" ? decodeURIComponent(url.pathname) : join(root, decodeURIComponent(url.pathname));
+      const path =
+        url.protocol === "file:" ? decodeURIComponent(url.pathname) : join(root, decodeURIComponent(url.pathname));
       try {
         return new Response(await readFile(path));
       } catch {

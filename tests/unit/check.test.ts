@@ -147,7 +147,9 @@ describe("checkHandbook names the file, the field and the fix", () => {
     });
     const problem = result.problems.find((p) => p.kind === "unknown-field")!;
     expect(problem.message).toBe('unknown frontmatter key "relatd"');
-    expect(problem.fix).toMatch(/allowed keys: id, title, source, section, subsection, questions, industries, related, aliases/);
+    expect(problem.fix).toMatch(
+      /allowed keys: id, title, source, section, subsection, questions, industries, related, aliases/,
+    );
   });
 
   it("a missing required field and a malformed id", () => {

@@ -33,17 +33,23 @@ describe("the practices' questions, in the check", () => {
     expect(none.text).toMatch(/subject-lines\.mdx:1 \[questions\]: the practice declares 0 question\(s\)/);
     expect(none.text).toContain("fix: list 2–5 questions a reader would type");
     const six = withQuestions(["A one?", "A two?", "A three?", "A four?", "A five?", "A six?"]);
-    expect(six.text).toMatch(new RegExp(`subject-lines\\.mdx:${six.lineOf("A one?")} \\[questions\\]: the practice declares 6`));
+    expect(six.text).toMatch(
+      new RegExp(`subject-lines\\.mdx:${six.lineOf("A one?")} \\[questions\\]: the practice declares 6`),
+    );
   });
 
   it("refuses a question that does not end in ?, on its own line and item", () => {
     const { text, lineOf } = withQuestions(["How do I write a subject line?", "Subject lines that work"]);
-    expect(text).toContain(`subject-lines.mdx:${lineOf("Subject lines that work")} [questions.1]: "Subject lines that work" does not end in "?"`);
+    expect(text).toContain(
+      `subject-lines.mdx:${lineOf("Subject lines that work")} [questions.1]: "Subject lines that work" does not end in "?"`,
+    );
     expect(text).toContain("fix: phrase it as the reader asks it, ending in ?");
   });
 
   it("accepts a question that ends in a quoted question", () => {
-    expect(withQuestions(['What do I say when asked "so, what do you do?"', "Why do emails go unread?"]).problems).toEqual([]);
+    expect(
+      withQuestions(['What do I say when asked "so, what do you do?"', "Why do emails go unread?"]).problems,
+    ).toEqual([]);
   });
 
   it("refuses the title as a question, whatever its case and spacing", () => {
@@ -71,8 +77,10 @@ describe("the practices' questions, in the check", () => {
   });
 
   it("leaves the other page alone", () => {
-    expect(withQuestions(["How do I write a subject line?", "Why do emails go unread?"], (f) => {
-      f[OTHER] = f[OTHER]!;
-    }).problems).toEqual([]);
+    expect(
+      withQuestions(["How do I write a subject line?", "Why do emails go unread?"], (f) => {
+        f[OTHER] = f[OTHER]!;
+      }).problems,
+    ).toEqual([]);
   });
 });

@@ -44,7 +44,6 @@ const pagesOf = (list: ListedPractice[]): Page[] =>
     section: p.sectionTitle,
     subsection: p.subsection,
     source: `Do ${p.title}`,
-    questions: "",
     // As Pagefind indexes a practice: title, one-liner, then subsection and section for ranking, then the body.
     content: `${p.title}. Do ${p.title}. ${p.subsection}. ${p.sectionTitle}. About ${p.title} & more.`,
     locations: [],

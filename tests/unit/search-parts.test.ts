@@ -132,9 +132,24 @@ describe("the practice list", () => {
 describe("the Pagefind client", () => {
   /** Pages as Pagefind would find them: a word matches a page whose text has a word starting with it. */
   const PAGES = [
-    { id: "p1", text: "follow up within two days after an event", filters: { section: "A", type: "practice" }, title: "Follow-up" },
-    { id: "p2", text: "tech conference talks and conference halls", filters: { section: "B", type: "practice" }, title: "Tech Conferences" },
-    { id: "p3", text: "informational interview over coffee", filters: { section: "A", type: "practice" }, title: "Interviews" },
+    {
+      id: "p1",
+      text: "follow up within two days after an event",
+      filters: { section: "A", type: "practice" },
+      title: "Follow-up",
+    },
+    {
+      id: "p2",
+      text: "tech conference talks and conference halls",
+      filters: { section: "B", type: "practice" },
+      title: "Tech Conferences",
+    },
+    {
+      id: "p3",
+      text: "informational interview over coffee",
+      filters: { section: "A", type: "practice" },
+      title: "Interviews",
+    },
   ];
   function fakePagefind() {
     const calls: string[] = [];
@@ -161,7 +176,11 @@ describe("the Pagefind client", () => {
               id: page.id,
               score: at.length,
               words: at,
-              data: async () => ({ url: `/${page.id}/`, content: page.text, meta: { title: page.title, type: "practice" } }),
+              data: async () => ({
+                url: `/${page.id}/`,
+                content: page.text,
+                meta: { title: page.title, type: "practice" },
+              }),
             };
           }),
           filters: { section: { A: 9 } },
@@ -180,7 +199,11 @@ describe("the Pagefind client", () => {
     expect(client.ready).toBe(false);
     await Promise.all([client.load(), client.load()]);
     expect(loadedFrom).toEqual(["/hb/pagefind/pagefind.js"]);
-    expect(calls.slice(0, 3)).toEqual(['options {"baseUrl":"/hb/","noWorker":true,"metaCacheTag":"v1"}', "init", "filters"]);
+    expect(calls.slice(0, 3)).toEqual([
+      'options {"baseUrl":"/hb/","noWorker":true,"metaCacheTag":"v1"}',
+      "init",
+      "filters",
+    ]);
     expect(await client.loadFilters()).toEqual({ section: { A: 2, B: 1 }, type: { practice: 3 } });
   });
 
@@ -236,7 +259,11 @@ describe("the Pagefind client", () => {
     const client = pagefindClient({ base: "/", version: "v1" }, async () => module);
     await client.search("after", {});
     await client.search("how do", {});
-    expect(calls.filter((c) => /^search (how|do|after) /.test(c)).map((c) => c.split(" ")[1])).toEqual(["after", "how", "do"]);
+    expect(calls.filter((c) => /^search (how|do|after) /.test(c)).map((c) => c.split(" ")[1])).toEqual([
+      "after",
+      "how",
+      "do",
+    ]);
     expect((await client.search("a", {})).total).toBe(0);
   });
 
@@ -267,7 +294,6 @@ describe("the Pagefind client", () => {
       section: "",
       subsection: "",
       source: "",
-      questions: "",
       content: "",
       locations: [],
     });

@@ -134,12 +134,26 @@ export function bodyExcerpt(
   return parts;
 }
 
-/** A practice's questions from its indexed `questions` text: each ends in "?" (or a quotation closing on one). */
-export function splitQuestions(text: string): string[] {
-  return text
-    .split(/(?<=\?["”’')\]]*)\s+/u)
-    .map((q) => q.trim())
-    .filter(Boolean);
+/**
+ * The questions a practice declares, read from its indexed text, where they
+ * stand between the lead the result shows (`before`: title, one-liner) and
+ * the context indexed for ranking (`after`: subsection, section). Each ends
+ * in "?" (or a quotation closing on one). None when the text has no such run.
+ */
+export function declaredQuestions(text: string, before: readonly string[], after: readonly string[]): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const from = leadLength(words, before);
+  const context = after.join(" ").split(/\s+/).filter(Boolean).length;
+  if (!context) return [];
+  for (let to = from; to < Math.min(words.length, from + 200); to++) {
+    if (leadLength(words.slice(to), after) !== context) continue;
+    return words
+      .slice(from, to)
+      .join(" ")
+      .split(/(?<=\?["”’')\]]*)\s+/u)
+      .filter((q) => /\?["”’')\]]*$/u.test(q));
+  }
+  return [];
 }
 
 /**

@@ -9,7 +9,13 @@ export const HIGHLIGHT_PARAM = "highlight";
  * "follow-up" and "follows"), deduplicated, two letters or more.
  */
 export function highlightTerms(query: string): string[] {
-  return [...new Set(meaningfulTerms(query).map(wordStart).filter((w) => w.length >= 2))];
+  return [
+    ...new Set(
+      meaningfulTerms(query)
+        .map(wordStart)
+        .filter((w) => w.length >= 2),
+    ),
+  ];
 }
 
 /**

@@ -18,8 +18,6 @@ export interface ResultData {
   subsection: string;
   /** A practice's one-line advice, verbatim; empty for other pages. */
   source: string;
-  /** The questions a practice answers, as indexed after its one-liner (one string); empty for other pages. */
-  questions: string;
   /** The page's indexed text, plain: its lead (title, one-liner, context for ranking), then its body. */
   content: string;
   /** The matched words, as indexes into the text's words (split at white space). */
@@ -84,7 +82,6 @@ export function toResultData({ url, content, locations, meta }: PagefindResultDa
     section: meta["section"] ?? "",
     subsection: meta["subsection"] ?? "",
     source: meta["source"] ?? "",
-    questions: meta["questions"] ?? "",
     content: content ?? "",
     locations: locations ?? [],
   };
@@ -134,7 +131,15 @@ export function pagefindClient(
       });
       const ranked = rankPages(plan, hits);
       const list = ranked.map((page) => ({ handle: handles.get(page.id)!, locations: page.locations }));
-      return respond(list, byPage && tally(ranked.map((p) => p.id), byPage), weakMatch(plan, ranked));
+      return respond(
+        list,
+        byPage &&
+          tally(
+            ranked.map((p) => p.id),
+            byPage,
+          ),
+        weakMatch(plan, ranked),
+      );
     },
     async loadFilters(): Promise<FilterCounts> {
       const pagefind = await get();

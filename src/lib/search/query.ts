@@ -38,7 +38,13 @@ export interface QueryPlan {
 
 /** Lowercase letters and digits, accents kept (search matches "résumé" as written); apostrophes dropped ("I'm" → "im"). */
 export function queryWords(text: string): string[] {
-  return (text.normalize("NFC").toLowerCase().replace(/['’]/g, "").match(/[\p{L}\p{N}]+/gu) ?? []).filter(Boolean);
+  return (
+    text
+      .normalize("NFC")
+      .toLowerCase()
+      .replace(/['’]/g, "")
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).filter(Boolean);
 }
 
 /** True for a word that never decides a search (see STOPWORDS). */
@@ -85,7 +91,7 @@ export function planQuery(text: string): QueryPlan {
   const typed = queryWords(text);
   const plain = typed.map(plainForm);
   const concepts: Concept[] = [];
-  for (let i = 0; i < typed.length; ) {
+  for (let i = 0; i < typed.length;) {
     let best: { length: number; groups: number[] } | undefined;
     GROUPS.forEach((group, g) => {
       for (const { words } of group) {

@@ -50,7 +50,13 @@ export function rankPages(plan: QueryPlan, hits: ReadonlyMap<string, ReadonlyMap
       score += best;
     }
     const coverage = plan.concepts.length ? matched / plan.concepts.length : 0;
-    ranked.push({ id, score: score * coverage * coverage, matched, locations: [...locations].sort((a, b) => a - b), order: order++ });
+    ranked.push({
+      id,
+      score: score * coverage * coverage,
+      matched,
+      locations: [...locations].sort((a, b) => a - b),
+      order: order++,
+    });
   }
   return ranked
     .filter((page) => page.score > 0)

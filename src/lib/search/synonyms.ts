@@ -8,12 +8,13 @@
  * and matches word beginnings: "mentor" finds "mentorship"). Each group is
  * tested on its own in tests/unit/search-query.test.ts, and every group must
  * name at least one phrase the handbook uses. Phrases are lowercase; words in
- * them are matched in their plain, plural, -ing and -ed forms.
+ * them are matched with or without accents, in their plain, plural, -ing and
+ * -ed forms (so "résumé" covers "resume" and "resumes").
  */
 export const SYNONYMS: readonly (readonly string[])[] = [
   ["coffee chat", "informational interview"],
   ["cold email", "cold message", "first contact", "initial contact"],
-  ["résumé", "resume", "cv"],
+  ["résumé", "cv"],
   ["meetup", "event"],
   ["nervous", "anxiety", "anxious"],
   ["shy", "introvert", "introversion"],
