@@ -140,7 +140,7 @@ describe("a result's declared questions", () => {
       declaredQuestions(text, before, after),
     );
     expect(excerpt).toEqual([
-      { text: "how ", marked: false },
+      { text: "How ", marked: false },
       { text: "soon", marked: true },
       { text: " should I ", marked: false },
       { text: "follow", marked: true },

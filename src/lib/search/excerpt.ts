@@ -174,12 +174,16 @@ export function questionExcerpt(
   let best: { from: number; to: number; count: number } | undefined;
   for (const question of questions) {
     const n = leadLength(words.slice(at), [question]);
-    if (!n) return best && markWords(words, best.from, best.to, hits);
+    if (!n) break;
     const count = words.slice(at, at + n).filter((_, i) => hits.has(at + i)).length;
     if (count && (!best || count > best.count)) best = { from: at, to: at + n, count };
     at += n;
   }
-  return best && markWords(words, best.from, best.to, hits);
+  if (!best) return undefined;
+  // Shown as a sentence, whatever the case it was typed in.
+  const parts = markWords(words, best.from, best.to, hits);
+  parts[0]!.text = parts[0]!.text.charAt(0).toUpperCase() + parts[0]!.text.slice(1);
+  return parts;
 }
 
 /** Words from..to joined by spaces, the ones at `hits` marked (their punctuation not). */
