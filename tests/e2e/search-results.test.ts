@@ -121,6 +121,13 @@ describe("clean results (issue 15, item 2)", () => {
       // Never the lead or the context indexed for ranking ("Digital Communication. Online Networking Strategies.").
       expect(result.excerpt).not.toContain(`${practice.subsection}. ${section}.`);
       expect(result.excerpt).not.toContain(practice.source);
+      // A question the practice declares that matched is shown whole, as its answer to the query.
+      const asked = practice.questions.find((q) => q.toLowerCase() === result.excerpt.toLowerCase());
+      if (asked) {
+        expect(result.excerpt).toBe(asked.charAt(0).toUpperCase() + asked.slice(1));
+        marked += result.marks;
+        continue;
+      }
       expect(result.excerpt.length).toBeGreaterThan(40);
       // Cut only between words, and then with an ellipsis.
       expect(result.excerpt).toMatch(/^(… |[“"(‘]?[A-Z0-9])/u);

@@ -19,6 +19,9 @@ title: ${NEW.title}
 source: ${NEW.source}
 section: networking-fundamentals
 subsection: Professional Etiquette
+questions:
+  - "should I wear a name badge at a networking event?"
+  - "where do I put my name tag so people can read it?"
 related:
   - be-punctual
   - elevator-pitch

@@ -87,6 +87,7 @@ function fakeClient(list = practices, rank = (hits: Page[], _query: string) => h
       const hits = rank(found, query ?? "");
       return {
         total: hits.length,
+        weak: false,
         counts: counted ? count(hits) : undefined,
         results: async (a, b) =>
           hits.slice(a, b).map((hit) => ({

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { arrange } from "../../src/lib/search/arrange.ts";
 import { bodyExcerpt, excerptParts, leadLength, markRanges } from "../../src/lib/search/excerpt.ts";
-import { pagefindClient, toResultData, type PagefindModule } from "../../src/lib/search/pagefind-client.ts";
+import {
+  pagefindClient,
+  toResultData,
+  type FilterCounts,
+  type PagefindModule,
+  type ResultData,
+} from "../../src/lib/search/pagefind-client.ts";
 import { decodePracticeList, encodePracticeList } from "../../src/lib/search/practice-list.ts";
 
 describe("excerpts", () => {
@@ -124,6 +130,27 @@ describe("the practice list", () => {
 });
 
 describe("the Pagefind client", () => {
+  /** Pages as Pagefind would find them: a word matches a page whose text has a word starting with it. */
+  const PAGES = [
+    {
+      id: "p1",
+      text: "follow up within two days after an event",
+      filters: { section: "A", type: "practice" },
+      title: "Follow-up",
+    },
+    {
+      id: "p2",
+      text: "tech conference talks and conference halls",
+      filters: { section: "B", type: "practice" },
+      title: "Tech Conferences",
+    },
+    {
+      id: "p3",
+      text: "informational interview over coffee",
+      filters: { section: "A", type: "practice" },
+      title: "Interviews",
+    },
+  ];
   function fakePagefind() {
     const calls: string[] = [];
     const module: PagefindModule = {
@@ -131,50 +158,121 @@ describe("the Pagefind client", () => {
       init: async () => void calls.push("init"),
       filters: async () => {
         calls.push("filters");
-        return { section: { A: 2 } };
+        return { section: { A: 2, B: 1 }, type: { practice: 3 } };
       },
       search: async (query, options) => {
         calls.push(`search ${query} ${JSON.stringify(options)}`);
+        const wanted = Object.entries(options?.filters ?? {});
+        const found = PAGES.filter(
+          (page) =>
+            wanted.every(([name, { any }]) => any.includes(page.filters[name as "section"])) &&
+            (query === null || page.text.split(" ").some((w) => w.startsWith(query))),
+        );
         return {
-          results: [1, 2, 3].map((n) => ({
-            data: async () => ({ url: `/p${n}/`, meta: { title: `P${n}`, type: "practice" } }),
-          })),
-          filters: { section: { A: 3 } },
+          results: found.map((page) => {
+            const words = page.text.split(" ");
+            const at = words.flatMap((w, i) => (query !== null && w.startsWith(query) ? [i] : []));
+            return {
+              id: page.id,
+              score: at.length,
+              words: at,
+              data: async () => ({
+                url: `/${page.id}/`,
+                content: page.text,
+                meta: { title: page.title, type: "practice" },
+              }),
+            };
+          }),
+          filters: { section: { A: 9 } },
         };
       },
     };
     return { calls, module };
   }
+  const urls = async (response: { results: (a: number, b: number) => Promise<ResultData[]> }) =>
+    (await response.results(0, 10)).map((r) => r.url);
 
   it("loads Pagefind once from the base path, on the main thread, with the filter index right after", async () => {
     const { calls, module } = fakePagefind();
-    const urls: string[] = [];
-    const client = pagefindClient({ base: "/hb/", version: "v1" }, async (url) => (urls.push(url), module));
+    const loadedFrom: string[] = [];
+    const client = pagefindClient({ base: "/hb/", version: "v1" }, async (url) => (loadedFrom.push(url), module));
     expect(client.ready).toBe(false);
     await Promise.all([client.load(), client.load()]);
-    expect(urls).toEqual(["/hb/pagefind/pagefind.js"]);
-    expect(calls).toEqual(['options {"baseUrl":"/hb/","noWorker":true,"metaCacheTag":"v1"}', "init", "filters"]);
-    const first = await client.search("a b", { section: ["A"], industry: [] });
+    expect(loadedFrom).toEqual(["/hb/pagefind/pagefind.js"]);
+    expect(calls.slice(0, 3)).toEqual([
+      'options {"baseUrl":"/hb/","noWorker":true,"metaCacheTag":"v1"}',
+      "init",
+      "filters",
+    ]);
+    expect(await client.loadFilters()).toEqual({ section: { A: 2, B: 1 }, type: { practice: 3 } });
+  });
+
+  it("searches a question by its meaningful words, each on its own, and ranks the page that matches most first", async () => {
+    const { calls, module } = fakePagefind();
+    const client = pagefindClient({ base: "/", version: "v1" }, async () => module);
+    const response = await client.search("How do I follow up after a conference?", {});
     expect(client.ready).toBe(true);
-    expect(calls.at(-1)).toBe('search a b {"filters":{"section":{"any":["A"]}}}');
-    expect(first.total).toBe(3);
-    expect(first.counts).toEqual({ section: { A: 3 } });
-    expect((await first.results(1, 3)).map((r) => r.url)).toEqual(["/p2/", "/p3/"]);
-    expect(await client.loadFilters()).toEqual({ section: { A: 2 } });
+    const searched = calls.filter((c) => c.startsWith("search ") && !c.startsWith("search null"));
+    expect(searched.map((c) => c.split(" ")[1])).toEqual(["follow", "after", "conference"]);
+    // p1 has "follow" and "after", p2 "conference" twice: two of three concepts beat one, however strong.
+    expect(await urls(response)).toEqual(["/p1/", "/p2/"]);
+    expect(response.weak).toBe(false);
+    const [first] = await response.results(0, 1);
+    expect(first!.locations).toEqual([0, 5]);
+  });
+
+  it("finds a page by the handbook's own word for what the reader typed", async () => {
+    const { module } = fakePagefind();
+    const client = pagefindClient({ base: "/", version: "v1" }, async () => module);
+    expect(await urls(await client.search("how do I ask for a coffee chat", {}))).toEqual(["/p3/"]);
+  });
+
+  it("applies the filters to every word's search and counts the merged results per filter value", async () => {
+    const { calls, module } = fakePagefind();
+    const client = pagefindClient({ base: "/", version: "v1" }, async () => module);
+    await client.loadFilters();
+    const all = await client.search("follow conference", {});
+    expect(all.counts).toEqual({ section: { A: 1, B: 1 }, type: { practice: 2 } });
+    const onlyA = await client.search("follow conference", { section: ["A"], industry: [] });
+    expect(calls.at(-1)).toBe('search conference {"filters":{"section":{"any":["A"]}}}');
+    expect(await urls(onlyA)).toEqual(["/p1/"]);
+    expect(onlyA.counts).toEqual({ section: { A: 1 }, type: { practice: 1 } });
+    expect(onlyA.weak).toBe(false);
+    // With filters alone, every page they select.
+    expect(await urls(await client.search(null, { section: ["A"] }))).toEqual(["/p1/", "/p3/"]);
   });
 
   it("reports no counts from a search that ran before the filter index loaded", async () => {
     const { module } = fakePagefind();
     let release = () => {};
-    const loaded = new Promise<{ section: { A: number } }>(
-      (resolve) => (release = () => resolve({ section: { A: 2 } })),
-    );
+    const loaded = new Promise<FilterCounts>((resolve) => (release = () => resolve({ section: { A: 2 } })));
     const slowFilters: PagefindModule = { ...module, filters: () => loaded };
     const client = pagefindClient({ base: "/", version: "v1" }, async () => slowFilters);
-    expect((await client.search("a", {})).counts).toBeUndefined();
+    expect((await client.search("follow", {})).counts).toBeUndefined();
     release();
     expect(await client.loadFilters()).toEqual({ section: { A: 2 } });
-    expect((await client.search("a", {})).counts).toEqual({ section: { A: 3 } });
+    expect((await client.search("follow", {})).counts).toEqual({ section: { A: 1 } });
+  });
+
+  it("searches a query of stopwords only as typed, and a letter alone finds nothing", async () => {
+    const { calls, module } = fakePagefind();
+    const client = pagefindClient({ base: "/", version: "v1" }, async () => module);
+    await client.search("after", {});
+    await client.search("how do", {});
+    expect(calls.filter((c) => /^search (how|do|after) /.test(c)).map((c) => c.split(" ")[1])).toEqual([
+      "after",
+      "how",
+      "do",
+    ]);
+    expect((await client.search("a", {})).total).toBe(0);
+  });
+
+  it("says when the best match answers under half of the question", async () => {
+    const { module } = fakePagefind();
+    const client = pagefindClient({ base: "/", version: "v1" }, async () => module);
+    const response = await client.search("conference salary negotiation", {});
+    expect(await urls(response)).toEqual(["/p2/"]);
+    expect(response.weak).toBe(true);
   });
 
   it("tries again after a failed load", async () => {

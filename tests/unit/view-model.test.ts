@@ -69,6 +69,16 @@ describe("the view model", () => {
   const handbook = buildHandbook(input());
   const byId = (id: string) => handbook.practices.find((p) => p.id === id)!;
 
+  it("gives each practice the questions it answers, none when it declares none", () => {
+    const data = input();
+    data.practices[0] = { ...data.practices[0]!, questions: ["How do I open a conversation?"] };
+    const handbook = buildHandbook(data);
+    expect(handbook.practices.find((p) => p.id === data.practices[0]!.id)!.questions).toEqual([
+      "How do I open a conversation?",
+    ]);
+    expect(handbook.practices.find((p) => p.id === data.practices[1]!.id)!.questions).toEqual([]);
+  });
+
   it("orders practices as the source document does", () => {
     expect(handbook.practices.map((p) => p.id)).toEqual([
       "follow-up-listening",

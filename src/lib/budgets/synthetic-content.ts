@@ -81,6 +81,10 @@ export function syntheticHandbook(files: Record<string, string>, factor: number)
         section: id(data["section"] as string, k),
         subsection: suffix(data["subsection"] as string, k),
         related: ((data["related"] as string[] | undefined) ?? []).map((r) => id(r, k)),
+        // Questions are unique across pages: each copy asks its own.
+        questions: ((data["questions"] as string[] | undefined) ?? []).map((q) =>
+          k === 1 ? q : `${q.replace(/\?$/, "")} (${k})?`,
+        ),
       };
       write(path.replace(/\.mdx$/, k === 1 ? ".mdx" : `-${k}.mdx`), practice, markBody(body, k));
       if (k > 1) pending.push(practice.id);

@@ -7,6 +7,7 @@ import { loadContent, type HandbookContent, type RejectedEntry } from "./read-en
 import { checkCoverage, practiceKey, sectionKey, subsectionKey, type CoverageReport } from "./coverage.ts";
 import { parsedOnce } from "./parse-cache.ts";
 import type { Problem } from "./problems.ts";
+import { checkQuestions } from "./questions.ts";
 import { checkAnchors, checkReferences, linkTargets, type ExistingIds } from "./references.ts";
 import { parseSource, SourceParseError, type SourceDocument } from "./source.ts";
 import { ENCODING_FIX, EncodingError, readUtf8 } from "./text-file.ts";
@@ -51,6 +52,7 @@ export function checkHandbook(contentDir: string, sourceFile: string, options: C
   problems.push(...checkLock(contentDir, targets));
   problems.push(...checkAnchors(content));
   problems.push(...checkWriting(content));
+  problems.push(...checkQuestions(content));
   problems.push(...checkEditorialRules(contentDir, content, today));
   problems.push(...checkCitations(content, readRegister(contentDir)));
   const fromCwd = relative(process.cwd(), sourceFile);

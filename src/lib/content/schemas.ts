@@ -125,7 +125,9 @@ export const practiceSchema = <R extends ZodTypeAny>(ref: RefBuilder<R>) =>
       subsection: z.string().min(1),
       /**
        * Questions a reader would type that this page answers, phrased as people ask them
-       * ("how soon should I follow up after meeting someone?"). Search weighs them just below the title.
+       * ("how soon should I follow up after meeting someone?"). Search weighs them just below the title,
+       * and the page lists them under "Answers". The check (src/lib/content/questions.ts) asks for 2–5,
+       * each ending in "?", none the title, none asked on another page.
        */
       questions: z.array(z.string().trim().min(1)).default([]),
       /** Industries whose readers need it: the four industry practices carry their own, general practices are tagged where an industry page recommends them. */

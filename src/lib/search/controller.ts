@@ -1,64 +1,34 @@
 import { arrange } from "./arrange.ts";
-import { bodyExcerpt, type ExcerptPart } from "./excerpt.ts";
 import type { FilterCounts, FilterName, ResultData, SearchClient, SearchResponse } from "./pagefind-client.ts";
 import type { ListedPractice } from "./practice-list.ts";
+import {
+  resultHref,
+  resultItem,
+  resultStatus,
+  topic,
+  type ChipGroup,
+  type EmptyState,
+  type ResultItem,
+  type SearchRenderer,
+} from "./result-items.ts";
 import { toggle, type SearchState } from "./state.ts";
 import { suggest } from "./suggest.ts";
+
+export {
+  resultHref,
+  resultStatus,
+  whereOf,
+  type Chip,
+  type ChipGroup,
+  type EmptyState,
+  type ResultItem,
+  type SearchRenderer,
+} from "./result-items.ts";
 
 /** Results shown at once, and added by each "Show more": enough to scan, few enough to load instantly. */
 export const LIMIT = 10;
 /** Results that replace the top of a list already on screen before the rest have loaded: about what a screen shows. */
 const HEAD = 3;
-
-export interface ResultItem {
-  /** The page's URL: the same result across refinements and queries. */
-  key: string;
-  /** The title: the link's whole accessible name, unmarked so it reads as a title (the excerpt shows the matches). */
-  title: ExcerptPart[];
-  /** Where the result sits: "Section › Subsection" for a practice, else the kind of page. */
-  where: string;
-  href: string;
-  /** A practice's one-line advice, verbatim; empty for other pages and for instant results. */
-  source: string;
-  /** Words from the body around the matches (see bodyExcerpt); empty for instant results. */
-  excerpt: ExcerptPart[];
-  /** An instant result, from the title alone: its one-liner and excerpt come with the full-text results. */
-  partial: boolean;
-}
-
-export interface Chip {
-  id: string;
-  title: string;
-  count: number;
-  pressed: boolean;
-}
-
-export interface ChipGroup {
-  key: "sections" | "industries";
-  filter: FilterName;
-  label: string;
-  chips: Chip[];
-}
-
-/** What shows below the results when there are none: close titles to try, or that search failed to load. */
-export type EmptyState =
-  { kind: "suggestions"; close: { title: string; url: string }[]; lead: string } | { kind: "failed"; message: string };
-
-/** Where the controller's output goes: the DOM in the browser, a recording in tests. */
-export interface SearchRenderer {
-  /** Results are still being refined (instant, first, all) while busy. */
-  busy(busy: boolean): void;
-  /**
-   * The list to show and what to say about it; `more` results can still be
-   * shown ("Show more"). Without a status and count, the list is an
-   * intermediate step and what was said stands.
-   */
-  results(items: ResultItem[], status?: string, more?: number): void;
-  /** Keys of the results the reader is pointing at or has focused: these keep their place when the list changes. */
-  held?(): string[];
-  chips(groups: ChipGroup[]): void;
-  empty(state: EmptyState | null): void;
-}
 
 export interface ControllerOptions {
   client: SearchClient;
@@ -72,43 +42,6 @@ export interface ControllerOptions {
   onChange?: (state: SearchState) => void;
   /** Resolves once the page has had a chance to paint, so instant results show before the index starts up. */
   yieldToPaint?: () => Promise<void>;
-}
-
-/** "Section › Subsection" for a practice, else what kind of page a result is. */
-export function whereOf(result: Pick<ResultData, "type" | "section" | "subsection">): string {
-  if (result.type === "practice") return `${result.section} › ${result.subsection}`;
-  return { section: "Section", industry: "Industry" }[result.type] ?? "Page";
-}
-
-/** A result's link, carrying the query for the page it opens to highlight. Paths stay site-relative. */
-export function resultHref(url: string, query: string, param: string): string {
-  const parsed = new URL(url, "http://site");
-  if (query.trim()) parsed.searchParams.set(param, query.trim());
-  return parsed.pathname + parsed.search + parsed.hash;
-}
-
-const KINDS: [type: string, one: string, many: string][] = [
-  ["practice", "practice", "practices"],
-  ["section", "section", "sections"],
-  ["industry", "industry page", "industry pages"],
-];
-
-/**
- * What a search found, by kind when the counts by page type are known:
- * "41 practices.", "41 practices and 2 sections, showing 10.", else
- * "43 results, showing 10."
- */
-export function resultStatus(total: number, shown: number, types?: Record<string, number>): string {
-  if (total === 0) return "No practices match.";
-  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  let found = count(total, "result", "results");
-  if (types) {
-    const parts = KINDS.filter(([type]) => types[type]).map(([type, one, many]) => count(types[type]!, one, many));
-    const other = total - KINDS.reduce((n, [type]) => n + (types[type] ?? 0), 0);
-    if (other > 0) parts.push(count(other, "other page", "other pages"));
-    found = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : (parts[0] ?? found);
-  }
-  return `${found}${total > shown ? `, showing ${shown}` : ""}.`;
 }
 
 /**
@@ -255,7 +188,8 @@ export class SearchController {
       resultStatus(search.total, top.length, types),
       search.total - top.length,
     );
-    renderer.empty(search.total === 0 ? this.suggestions(state.query) : null);
+    // No dead ends: nothing found, or nothing that answers most of the question, offers close titles and the sections.
+    renderer.empty(search.total === 0 || search.weak ? this.suggestions(state.query, search.total > 0) : null);
   }
 
   /**
@@ -283,17 +217,7 @@ export class SearchController {
   }
 
   private item(result: ResultData, query: string): ResultItem {
-    // The lead Pagefind indexes before a practice's body: title, one-liner, then subsection and section for ranking.
-    const lead = [result.title, result.source, result.subsection, result.section];
-    return {
-      key: result.url,
-      title: [{ text: result.title, marked: false }],
-      where: whereOf(result),
-      href: resultHref(result.url, query, this.options.highlightParam),
-      source: result.source,
-      excerpt: bodyExcerpt(result.content, result.locations, lead),
-      partial: false,
-    };
+    return resultItem(result, query, this.options.highlightParam);
   }
 
   /** Before the full-text index is ready: practices whose title or subsection match, typos forgiven. */
@@ -303,7 +227,7 @@ export class SearchController {
     const matches = (p: ListedPractice) =>
       (!state.sections.length || state.sections.includes(p.section)) &&
       (!state.industries.length || p.industries.some((i) => state.industries.includes(i)));
-    const found = suggest(state.query, this.entries().filter(matches), LIMIT);
+    const found = suggest(topic(state.query), this.entries().filter(matches), LIMIT);
     if (found.length === 0) return;
     this.show(
       found.map((p) => ({
@@ -320,12 +244,16 @@ export class SearchController {
     );
   }
 
-  private suggestions(query: string): EmptyState {
-    const close = suggest(query, this.entries()).map(({ title, url }) => ({ title, url }));
+  private suggestions(query: string, found: boolean): EmptyState {
+    const close = suggest(topic(query), this.entries()).map(({ title, url }) => ({ title, url }));
     return {
       kind: "suggestions",
       close,
-      lead: close.length ? "Or browse a section:" : "Try other words, or browse a section:",
+      lead: found
+        ? "None of these answers all of it. Or browse a section:"
+        : close.length
+          ? "Or browse a section:"
+          : "Try other words, or browse a section:",
     };
   }
 

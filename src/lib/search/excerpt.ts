@@ -120,28 +120,90 @@ export function bodyExcerpt(
     start = sentence >= 0 ? sentence : earliest;
   }
   const end = Math.min(words.length, start + length);
-  const marked = new Set(hits);
+  const parts = markWords(words, start, end, new Set(hits));
+  const first = parts[0];
+  if (start > skip && !sentenceEnd(words[start - 1]!)) {
+    if (first && !first.marked) first.text = `… ${first.text}`;
+    else parts.unshift({ text: "… ", marked: false });
+  }
+  const last = parts.at(-1);
+  if (end < words.length && !sentenceEnd(words[end - 1]!)) {
+    if (last && !last.marked) last.text += " …";
+    else parts.push({ text: " …", marked: false });
+  }
+  return parts;
+}
+
+/**
+ * The questions a practice declares, read from its indexed text, where they
+ * stand between the lead the result shows (`before`: title, one-liner) and
+ * the context indexed for ranking (`after`: subsection, section). Each ends
+ * in "?" (or a quotation closing on one). None when the text has no such run.
+ */
+export function declaredQuestions(text: string, before: readonly string[], after: readonly string[]): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const from = leadLength(words, before);
+  const context = after.join(" ").split(/\s+/).filter(Boolean).length;
+  if (!context) return [];
+  for (let to = from; to < Math.min(words.length, from + 200); to++) {
+    if (leadLength(words.slice(to), after) !== context) continue;
+    return words
+      .slice(from, to)
+      .join(" ")
+      .split(/(?<=\?["”’')\]]*)\s+/u)
+      .filter((q) => /\?["”’')\]]*$/u.test(q));
+  }
+  return [];
+}
+
+/**
+ * The question a practice declares that holds the most matched words, with
+ * them marked: for a result, the best answer to "why this page?". `before` is
+ * the lead indexed ahead of the questions (title, one-liner). Undefined when
+ * no question matched.
+ */
+export function questionExcerpt(
+  text: string,
+  locations: readonly number[],
+  before: readonly string[],
+  questions: readonly string[],
+): ExcerptPart[] | undefined {
+  const words = text.split(/\s+/).filter(Boolean);
+  let at = leadLength(words, before);
+  const hits = new Set(locations);
+  let best: { from: number; to: number; count: number } | undefined;
+  for (const question of questions) {
+    const n = leadLength(words.slice(at), [question]);
+    if (!n) break;
+    const count = words.slice(at, at + n).filter((_, i) => hits.has(at + i)).length;
+    if (count && (!best || count > best.count)) best = { from: at, to: at + n, count };
+    at += n;
+  }
+  if (!best) return undefined;
+  // Shown as a sentence, whatever the case it was typed in.
+  const parts = markWords(words, best.from, best.to, hits);
+  parts[0]!.text = parts[0]!.text.charAt(0).toUpperCase() + parts[0]!.text.slice(1);
+  return parts;
+}
+
+/** Words from..to joined by spaces, the ones at `hits` marked (their punctuation not). */
+function markWords(words: readonly string[], from: number, to: number, hits: ReadonlySet<number>): ExcerptPart[] {
   const parts: ExcerptPart[] = [];
   const push = (text: string, mark: boolean) => {
     const last = parts.at(-1);
     if (last && last.marked === mark) last.text += text;
     else if (text) parts.push({ text, marked: mark });
   };
-  const openedMidSentence = start > skip && !sentenceEnd(words[start - 1]!);
-  if (openedMidSentence) push("… ", false);
-  for (let i = start; i < end; i++) {
-    const word = words[i]!;
-    if (i > start) push(" ", false);
-    if (!marked.has(i)) {
-      push(word, false);
+  for (let i = from; i < to; i++) {
+    if (i > from) push(" ", false);
+    if (!hits.has(i)) {
+      push(words[i]!, false);
       continue;
     }
-    // Mark the word, not the punctuation around it.
-    const [, before = "", core = "", after = ""] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u.exec(word) ?? [];
-    push(before, false);
+    const [, pre = "", core = "", post = ""] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u.exec(words[i]!) ?? [];
+    push(pre, false);
     push(core, true);
-    push(after, false);
+    push(post, false);
   }
-  if (end < words.length) push(sentenceEnd(words[end - 1]!) ? "" : " …", false);
   return parts;
 }

@@ -1,10 +1,21 @@
+import { meaningfulTerms, wordStart } from "./query.ts";
+
 /** The query parameter that carries search terms to the page a result opens. */
 export const HIGHLIGHT_PARAM = "highlight";
 
-/** Words worth highlighting in a query: lowercased, deduplicated, two letters or more. */
+/**
+ * Words worth highlighting in a query: its meaningful words (no "how do I",
+ * no "the"), each cut to the start its forms share ("following" marks
+ * "follow-up" and "follows"), deduplicated, two letters or more.
+ */
 export function highlightTerms(query: string): string[] {
-  const words = query.toLowerCase().match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
-  return [...new Set(words.filter((w) => w.length >= 2))];
+  return [
+    ...new Set(
+      meaningfulTerms(query)
+        .map(wordStart)
+        .filter((w) => w.length >= 2),
+    ),
+  ];
 }
 
 /**

@@ -1,3 +1,6 @@
+import { planQuery } from "./query.ts";
+import { rankPages, weakMatch, type WordHit } from "./rank.ts";
+
 /** The filters search offers: a practice's section and the industries it applies to, by display title. */
 export type FilterName = "section" | "industry";
 /** Selected filter values, by display title, as Pagefind indexes them. */
@@ -23,6 +26,8 @@ export interface ResultData {
 
 export interface SearchResponse {
   total: number;
+  /** The best result matches under half of what was asked (see weakMatch): other ways in are worth offering. */
+  weak: boolean;
   /** Counts per filter value; undefined until the filter index has loaded (see SearchClient.loadFilters). */
   counts: FilterCounts | undefined;
   /** The results from `from` up to `to`, loaded on demand. */
@@ -40,6 +45,16 @@ export interface SearchClient {
   loadFilters(): Promise<FilterCounts>;
 }
 
+/** One result of Pagefind's search, before its data is loaded. */
+interface PagefindResult {
+  /** The page's index entry: the same page across searches. */
+  id: string;
+  score: number;
+  /** Positions of the matched words in the page's text. */
+  words: number[];
+  data: () => Promise<PagefindResultData>;
+}
+
 interface PagefindResultData {
   url: string;
   /** The indexed text, plain (its `raw_content` is the same with `<` and `>` escaped for HTML). */
@@ -54,10 +69,7 @@ export interface PagefindModule {
   search(
     query: string | null,
     options?: { filters?: Record<string, { any: string[] }> },
-  ): Promise<{
-    results: { data: () => Promise<PagefindResultData> }[];
-    filters: FilterCounts;
-  }>;
+  ): Promise<{ results: PagefindResult[]; filters: FilterCounts }>;
   filters(): Promise<FilterCounts>;
 }
 
@@ -87,31 +99,73 @@ export function pagefindClient(
   importModule: (url: string) => Promise<PagefindModule> = (url) => import(/* @vite-ignore */ url),
 ): SearchClient {
   let loading: Promise<PagefindModule> | undefined;
-  let filtersLoaded = false;
+  /** Which filter values each page has, by page id: counts for merged results are tallied from it. */
+  let membership: Promise<Map<string, [name: string, value: string][]>> | undefined;
+  let counted: Map<string, [string, string][]> | undefined;
   const client = {
     ready: false,
     load: () => get().then(() => undefined),
     async search(query: string | null, filters: Filters): Promise<SearchResponse> {
       const pagefind = await get();
       // Counts are complete only if the filter index had loaded before this search ran.
-      const counted = filtersLoaded;
+      const byPage = counted;
       const selected: Record<string, { any: string[] }> = {};
       for (const [name, values] of Object.entries(filters)) if (values?.length) selected[name] = { any: values };
-      const response = await pagefind.search(query, { filters: selected });
+      const plan = planQuery(query ?? "");
+      if (!plan.words.length && query?.trim()) return respond([], byPage && {}, false);
+      if (!plan.words.length) {
+        // Filters alone: every page they select, in Pagefind's order.
+        const response = await pagefind.search(null, { filters: selected });
+        client.ready = true;
+        const all = response.results.map((r) => ({ handle: r, locations: r.words }));
+        return respond(all, byPage ? response.filters : undefined, false);
+      }
+      // Each word on its own, so a page need not hold every word of a question to be found, then ranked together.
+      const found = await Promise.all(plan.words.map((word) => pagefind.search(word, { filters: selected })));
       client.ready = true;
-      return {
-        total: response.results.length,
-        counts: counted ? response.filters : undefined,
-        results: (from, to) =>
-          Promise.all(response.results.slice(from, to).map(async (r) => toResultData(await r.data()))),
-      };
+      const hits = new Map<string, Map<string, WordHit>>();
+      const handles = new Map<string, PagefindResult>();
+      found.forEach(({ results }, i) => {
+        hits.set(plan.words[i]!, new Map(results.map((r) => [r.id, { score: r.score, locations: r.words }])));
+        for (const r of results) if (!handles.has(r.id)) handles.set(r.id, r);
+      });
+      const ranked = rankPages(plan, hits);
+      const list = ranked.map((page) => ({ handle: handles.get(page.id)!, locations: page.locations }));
+      return respond(
+        list,
+        byPage &&
+          tally(
+            ranked.map((p) => p.id),
+            byPage,
+          ),
+        weakMatch(plan, ranked),
+      );
     },
     async loadFilters(): Promise<FilterCounts> {
-      const counts = await (await get()).filters();
-      filtersLoaded = true;
+      const pagefind = await get();
+      const counts = await pagefind.filters();
+      counted = await (membership ??= pageFilters(pagefind, counts));
       return counts;
     },
   };
+  function respond(
+    list: { handle: PagefindResult; locations: number[] }[],
+    counts: FilterCounts | undefined,
+    weak: boolean,
+  ): SearchResponse {
+    return {
+      total: list.length,
+      weak,
+      counts,
+      results: (from, to) =>
+        Promise.all(
+          list.slice(from, to).map(async ({ handle, locations }) => ({
+            ...toResultData(await handle.data()),
+            locations,
+          })),
+        ),
+    };
+  }
   function get(): Promise<PagefindModule> {
     loading ??= importModule(`${base}pagefind/pagefind.js`).then(async (pagefind) => {
       // In the page's own thread: for an index this size a worker costs a
@@ -121,14 +175,38 @@ export function pagefindClient(
       await pagefind.init();
       // Every search reads the filter index (for its counts): fetch it now, beside the
       // first search's own index chunks, rather than after them.
-      pagefind.filters().then(
-        () => (filtersLoaded = true),
-        () => {},
-      );
+      void client.loadFilters().catch(() => (membership = undefined));
       return pagefind;
     });
     loading.catch(() => (loading = undefined));
     return loading;
   }
   return client;
+}
+
+/**
+ * Each page's filter values, from one filter-only search per value: with
+ * results merged from several searches, counts are tallied here rather than
+ * taken from one Pagefind response.
+ */
+async function pageFilters(pagefind: PagefindModule, counts: FilterCounts): Promise<Map<string, [string, string][]>> {
+  const byPage = new Map<string, [string, string][]>();
+  for (const [name, values] of Object.entries(counts)) {
+    for (const value of Object.keys(values)) {
+      const { results } = await pagefind.search(null, { filters: { [name]: { any: [value] } } });
+      for (const { id } of results) byPage.set(id, [...(byPage.get(id) ?? []), [name, value]]);
+    }
+  }
+  return byPage;
+}
+
+/** How many of the pages have each filter value. */
+export function tally(ids: readonly string[], byPage: ReadonlyMap<string, readonly [string, string][]>): FilterCounts {
+  const counts: FilterCounts = {};
+  for (const id of ids)
+    for (const [name, value] of byPage.get(id) ?? []) {
+      const values = (counts[name] ??= {});
+      values[value] = (values[value] ?? 0) + 1;
+    }
+  return counts;
 }

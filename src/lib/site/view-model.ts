@@ -22,6 +22,8 @@ export interface PracticeInput<E> {
   aliases: string[];
   /** Plain-text excerpt of the body. */
   excerpt: string;
+  /** Questions a reader would type that the page answers; none when left out. */
+  questions?: string[];
   /** What changed for a returning reader, newest first; none when left out. */
   changes?: ChangeNote[];
   entry: E;
@@ -70,6 +72,8 @@ export interface Practice<E> {
   title: string;
   source: string;
   excerpt: string;
+  /** Questions a reader would type that the page answers, shown under "Answers". */
+  questions: string[];
   aliases: string[];
   /** The section's id and title. */
   sectionId: string;
@@ -170,6 +174,7 @@ export function buildHandbook<E>(input: HandbookInput<E>): Handbook<E> {
       title: p.title,
       source: p.source,
       excerpt: p.excerpt,
+      questions: p.questions ?? [],
       aliases: p.aliases,
       sectionId: p.section,
       sectionTitle: sectionOf(p.section).title,
